@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Guidepost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The CommonMark reference parser, from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Parses Markdown with cmark into plain Swift values and renders them to HTML.
+        .target(name: "GuidepostMarkdown", dependencies: ["CCmark"]),
+        // The flow checker's domain: model, validation, evaluation, spec. Pure Swift.
+        .target(name: "FlowKit"),
+        // The help center's decision trees, one flow a file.
+        .target(name: "HelpFlows", dependencies: ["FlowKit"]),
+        // The site generator: load, render, assemble, write.
+        .target(
+            name: "Guidepost",
+            dependencies: [
+                "GuidepostMarkdown", "FlowKit", "HelpFlows",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "Guidepost", "FlowKit", "HelpFlows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GuidepostMarkdownTests", dependencies: ["GuidepostMarkdown"]),
+        .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows"]),
+        .testTarget(name: "GuidepostTests", dependencies: ["Guidepost"], exclude: ["Fixtures", "Golden"]),
+    ]
+)
