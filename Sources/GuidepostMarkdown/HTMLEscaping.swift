@@ -1,0 +1,88 @@
+/// Escaping that matches cmark's own HTML renderer byte for byte.
+enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>` and `"`, as cmark does for text and attributes.
+    static func appendEscaped(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        var chunkStart = utf8.startIndex
+        var index = chunkStart
+        while index != utf8.endIndex {
+            let replacement: String? = switch utf8[index] {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            default: nil
+            }
+            if let replacement {
+                out += text[chunkStart..<index]
+                out += replacement
+                chunkStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += text[chunkStart..<utf8.endIndex]
+    }
+
+    /// Writes a URL for an `href`/`src` attribute the way cmark's `houdini_escape_href` does:
+    /// URL characters (and existing `%XX`) pass, `&` and `'` become entities, the rest `%XX`.
+    static func appendEscapedURL(_ url: String, to out: inout String) {
+        let utf8 = url.utf8
+        var chunkStart = utf8.startIndex
+        var index = chunkStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if !isURLSafe(byte) {
+                out += url[chunkStart..<index]
+                switch byte {
+                case UInt8(ascii: "&"): out += "&amp;"
+                case UInt8(ascii: "'"): out += "&#x27;"
+                default:
+                    out.unicodeScalars.append("%")
+                    out.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                    out.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
+                }
+                chunkStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += url[chunkStart..<utf8.endIndex]
+    }
+
+    private static let hexDigits: [Unicode.Scalar] = Array("0123456789ABCDEF".unicodeScalars)
+
+    /// houdini's HREF_SAFE set: `-_.+!*(),%#@?=;:/$~` and ASCII letters and digits.
+    private static func isURLSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"),
+             UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"),
+             UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"),
+             UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// The URL schemes cmark's safe mode refuses, since a click would run code or open local files.
+enum URLSafety {
+    static func isDangerous(_ url: String) -> Bool {
+        // Browsers skip leading and trailing controls and spaces and drop tabs and newlines
+        // anywhere, so "java\tscript:" must be caught as well.
+        var scheme: [UInt8] = []
+        scheme.reserveCapacity(16)
+        for byte in url.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if scheme.isEmpty, byte <= 0x20 { continue }
+            scheme.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            if scheme.count >= 21 { break }
+        }
+        func hasPrefix(_ prefix: String) -> Bool { scheme.starts(with: prefix.utf8) }
+        if hasPrefix("javascript:") || hasPrefix("vbscript:") || hasPrefix("file:") { return true }
+        guard hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: hasPrefix)
+    }
+}

@@ -1,0 +1,177 @@
+/// Writes blocks and inlines into one buffer, following cmark's html.c layout
+/// so that the output is the same for ordinary documents.
+struct HTMLWriter {
+    let renderer: HTMLRenderer
+    var out = ""
+
+    init(renderer: HTMLRenderer) {
+        self.renderer = renderer
+    }
+
+    private static let omitted = "<!-- raw HTML omitted -->"
+
+    /// cmark's `cr()`: start a new line unless at the start of one.
+    private mutating func newline() {
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") {
+            out += "\n"
+        }
+    }
+
+    /// `tight` is true for a paragraph directly inside an item of a tight list.
+    mutating func write(_ block: Block, tight: Bool) {
+        switch block {
+        case .paragraph(let inlines):
+            if tight {
+                write(inlines)
+            } else {
+                newline()
+                out += "<p>"
+                write(inlines)
+                out += "</p>\n"
+            }
+        case .heading(let heading, let inlines):
+            newline()
+            out += "<h\(heading.level) id=\""
+            HTMLEscaping.appendEscaped(heading.id, to: &out)
+            out += "\">"
+            write(inlines)
+            out += "</h\(heading.level)>\n"
+        case .blockQuote(let children):
+            newline()
+            out += "<blockquote>\n"
+            children.forEach { write($0, tight: false) }
+            newline()
+            out += "</blockquote>\n"
+        case .callout(let kind, let children):
+            newline()
+            out += "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.title)\">\n"
+            out += "<p class=\"callout-title\">\(kind.title)</p>\n"
+            children.forEach { write($0, tight: false) }
+            newline()
+            out += "</aside>\n"
+        case .list(let ordered, let start, let tight, let items):
+            writeList(ordered: ordered, start: start, tight: tight, items: items)
+        case .codeBlock(let info, let literal):
+            newline()
+            // cmark cuts at ASCII whitespace only; a no-break space stays part of the word.
+            let language = info.unicodeScalars.prefix { !" \t\n\u{0B}\u{0C}\r".unicodeScalars.contains($0) }
+            if language.isEmpty {
+                out += "<pre><code>"
+            } else {
+                out += "<pre><code class=\"language-"
+                HTMLEscaping.appendEscaped(String(info[..<language.endIndex]), to: &out)
+                out += "\">"
+            }
+            HTMLEscaping.appendEscaped(literal, to: &out)
+            out += "</code></pre>\n"
+        case .htmlBlock(let literal):
+            newline()
+            out += renderer.rawHTML ? literal : Self.omitted
+            newline()
+        case .thematicBreak:
+            newline()
+            out += "<hr />\n"
+        case .flow(let embed):
+            newline()
+            out += renderer.renderFlow(embed)
+            newline()
+        }
+    }
+
+    private mutating func writeList(ordered: Bool, start: Int, tight: Bool, items: [[Block]]) {
+        newline()
+        if !ordered {
+            out += "<ul>\n"
+        } else if start == 1 {
+            out += "<ol>\n"
+        } else {
+            out += "<ol start=\"\(start)\">\n"
+        }
+        for item in items {
+            newline()
+            out += "<li>"
+            item.forEach { write($0, tight: tight) }
+            out += "</li>\n"
+        }
+        out += ordered ? "</ol>\n" : "</ul>\n"
+    }
+
+    mutating func write(_ inlines: [Inline]) {
+        for inline in inlines {
+            write(inline)
+        }
+    }
+
+    private mutating func write(_ inline: Inline) {
+        switch inline {
+        case .text(let literal):
+            HTMLEscaping.appendEscaped(literal, to: &out)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br />\n"
+        case .code(let literal):
+            out += "<code>"
+            HTMLEscaping.appendEscaped(literal, to: &out)
+            out += "</code>"
+        case .html(let literal):
+            out += renderer.rawHTML ? literal : Self.omitted
+        case .emphasis(let children):
+            out += "<em>"
+            write(children)
+            out += "</em>"
+        case .strong(let children):
+            out += "<strong>"
+            write(children)
+            out += "</strong>"
+        case .link(let link, let children):
+            out += "<a href=\""
+            writeURL(for: link)
+            out += "\""
+            writeTitle(link.title)
+            out += ">"
+            write(children)
+            out += "</a>"
+        case .image(let link, let alt):
+            out += "<img src=\""
+            writeURL(for: link)
+            out += "\" alt=\""
+            writeAlt(alt)
+            out += "\""
+            writeTitle(link.title)
+            out += " loading=\"lazy\" />"
+        }
+    }
+
+    private mutating func writeURL(for link: Link) {
+        let url = renderer.resolveLink(link)
+        if !renderer.rawHTML, URLSafety.isDangerous(url) {
+            out += "#"
+        } else {
+            HTMLEscaping.appendEscapedURL(url, to: &out)
+        }
+    }
+
+    private mutating func writeTitle(_ title: String) {
+        guard !title.isEmpty else { return }
+        out += " title=\""
+        HTMLEscaping.appendEscaped(title, to: &out)
+        out += "\""
+    }
+
+    /// Alt text is the plain text of the image's description; cmark keeps inline HTML's
+    /// source there (escaped, so harmless), and so does this.
+    private mutating func writeAlt(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let literal), .code(let literal), .html(let literal):
+                HTMLEscaping.appendEscaped(literal, to: &out)
+            case .softBreak, .lineBreak:
+                out += " "
+            case .emphasis(let children), .strong(let children),
+                 .link(_, let children), .image(_, let children):
+                writeAlt(children)
+            }
+        }
+    }
+}

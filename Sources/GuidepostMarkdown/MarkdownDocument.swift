@@ -1,0 +1,95 @@
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Whether HTML written in Markdown is kept; off unless every author is trusted.
+    public var rawHTML: Bool
+
+    public init(rawHTML: Bool = false) {
+        self.rawHTML = rawHTML
+    }
+}
+
+/// A Markdown text parsed by cmark into plain values, with what the generator needs to know
+/// about it: title, summary, heading anchors, links to check and flows to embed.
+public struct MarkdownDocument: Sendable, Equatable {
+    public var blocks: [Block]
+    /// Plain text of the first block when it is a level-1 heading, else of the first level-1 heading anywhere.
+    public var title: String?
+    /// Plain text of the first top-level paragraph, whitespace collapsed, at most 200 characters.
+    public var summary: String?
+    /// Every heading in document order, ids unique within the document.
+    public var headings: [Heading]
+    /// Every link and image in document order; `index` is the position in this array.
+    public var links: [Link]
+    /// Every ```` ```flow ```` block in document order.
+    public var flows: [FlowEmbed]
+
+    public static let summaryLimit = 200
+
+    public init(blocks: [Block], title: String?, summary: String?, headings: [Heading], links: [Link], flows: [FlowEmbed]) {
+        self.blocks = blocks
+        self.title = title
+        self.summary = summary
+        self.headings = headings
+        self.links = links
+        self.flows = flows
+    }
+
+    /// Parses CommonMark with smart punctuation. Raw HTML is always kept in the tree
+    /// (as `.htmlBlock` / `.html`); whether it reaches a page is the renderer's decision,
+    /// so `options` does not change the result today.
+    public static func parse(_ source: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
+        let text = SourceText(source)
+        var builder = DocumentBuilder(source: text)
+        CmarkWalker.walk(text.bytes) { builder.handle($0) }
+        let blocks = builder.blocks
+        return MarkdownDocument(
+            blocks: blocks,
+            title: title(blocks: blocks, headings: builder.headings),
+            summary: summary(blocks: blocks),
+            headings: builder.headings,
+            links: builder.links,
+            flows: builder.flows
+        )
+    }
+
+    /// All reader-visible text, one line per block, for search indexes.
+    public var plainText: String {
+        var lines: [String] = []
+        PlainText.appendLines(of: blocks, to: &lines)
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Splits at headings of `level`: blocks before the first such heading, then one section per heading (for FAQ pages).
+    /// Only top-level headings split; a heading inside a quote or list stays in its section.
+    public func sections(atLevel level: Int) -> (preamble: [Block], sections: [Section]) {
+        var preamble: [Block] = []
+        var sections: [Section] = []
+        for block in blocks {
+            if case .heading(let heading, _) = block, heading.level == level {
+                sections.append(Section(heading: heading, blocks: []))
+            } else if sections.isEmpty {
+                preamble.append(block)
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        return (preamble, sections)
+    }
+
+    private static func title(blocks: [Block], headings: [Heading]) -> String? {
+        if case .heading(let heading, _)? = blocks.first, heading.level == 1 {
+            return heading.text
+        }
+        return headings.first { $0.level == 1 }?.text
+    }
+
+    private static func summary(blocks: [Block]) -> String? {
+        for block in blocks {
+            guard case .paragraph(let inlines) = block else { continue }
+            let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
+            // A paragraph of only an image or raw HTML says nothing; keep looking.
+            if text.isEmpty { continue }
+            return PlainText.truncated(text, limit: summaryLimit)
+        }
+        return nil
+    }
+}

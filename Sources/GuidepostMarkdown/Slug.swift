@@ -1,0 +1,62 @@
+/// Turns heading text into an anchor id that readers can type and share.
+public enum Slug {
+    /// "Before you start!" -> "before-you-start"; "Café & Crème" -> "cafe-creme"; "Безопасность аккаунта" -> "безопасность-аккаунта"; "账户安全" -> "账户安全"; "🎉" or "" -> fallback.
+    public static func make(_ text: String, fallback: String = "section") -> String {
+        var slug = ""
+        slug.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        // Latin accents are folded away; marks on other scripts are part of the letter.
+        var previousKeptIsLatin = false
+        var previousKept = false
+
+        func keep(_ piece: String, latin: Bool) {
+            if pendingDash, !slug.isEmpty { slug.append("-") }
+            pendingDash = false
+            slug.append(piece)
+            previousKept = true
+            previousKeptIsLatin = latin
+        }
+
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    keep(String(scalar), latin: true)
+                } else {
+                    pendingDash = true
+                    previousKept = false
+                }
+            } else if let folded = LatinFolding.table[scalar] {
+                keep(folded, latin: true)
+            } else if isMark(scalar) {
+                if previousKept, !previousKeptIsLatin {
+                    slug.unicodeScalars.append(scalar)
+                } else if !previousKept {
+                    pendingDash = true
+                }
+            } else if isLetterOrDigit(scalar) {
+                keep(String(scalar), latin: false)
+            } else {
+                pendingDash = true
+                previousKept = false
+            }
+        }
+        return slug.isEmpty ? fallback : slug
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default:
+            false
+        }
+    }
+}
