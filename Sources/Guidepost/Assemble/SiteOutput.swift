@@ -1,0 +1,71 @@
+import FlowKit
+import Foundation
+
+/// The built site, in memory, before anything touches the disk.
+public struct SiteOutput: Sendable {
+    public enum Contents: Sendable, Equatable {
+        case bytes(Data)
+        /// A file copied as it is from the source tree (images), read only when written.
+        case copy(from: String)
+    }
+
+    public struct File: Sendable {
+        public var path: String
+        public var contents: Contents
+    }
+
+    /// Sorted by path, so writing and comparing are deterministic.
+    public private(set) var files: [File]
+    public var pageCount: Int
+
+    init(files: [File], pageCount: Int) {
+        self.files = files.sorted { $0.path < $1.path }
+        self.pageCount = pageCount
+    }
+
+    public subscript(path: String) -> Contents? { files.first { $0.path == path }?.contents }
+
+    /// The text of a generated file, for tests and tools.
+    public func text(_ path: String) -> String? {
+        guard case .bytes(let data)? = self[path] else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Step four: puts pages, assets, copied files, the sitemap and robots.txt together.
+struct SiteAssembler {
+    let model: SiteModel
+    let theme: Theme
+
+    func assemble(_ pages: [RenderedPage], flows: [CompiledFlow]) -> SiteOutput {
+        var files: [SiteOutput.File] = pages.map { .init(path: $0.path.outputFile, contents: .bytes(Data($0.html.utf8))) }
+        files += theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
+        files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
+        files += flows.map { .init(path: $0.specPath.outputFile, contents: .bytes(Data($0.json.utf8))) }
+        if !flows.isEmpty {
+            files.append(.init(path: "flows/flow-spec.schema.json", contents: .bytes(Data(FlowSpec.jsonSchema.utf8))))
+        }
+        files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
+        files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
+        return SiteOutput(files: files, pageCount: pages.count)
+    }
+
+    private var base: BaseURL { model.config.baseURL }
+
+    /// Every page a search engine should list; the 404 page and flow question pages are left out.
+    private func sitemap(_ pages: [RenderedPage]) -> String {
+        let urls = pages
+            .filter(\.indexable)
+            .map { $0.path.absolute(base) }
+            .sorted()
+        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
+        for url in urls { xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n" }
+        xml += "</urlset>\n"
+        return xml
+    }
+
+    private var robots: String {
+        "User-agent: *\nAllow: /\nSitemap: \(base.absolute)sitemap.xml\n"
+    }
+}

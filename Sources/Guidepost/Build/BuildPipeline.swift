@@ -1,0 +1,125 @@
+import FlowKit
+import Foundation
+import HelpFlows
+
+public struct BuildOptions: Sendable, Equatable {
+    public var content = "content"
+    public var templates = "templates"
+    /// Overrides site.yml's `templateOverrides`.
+    public var overrides: String?
+    public var output = "public"
+    /// Overrides site.yml's `baseURL`.
+    public var baseURL: BaseURL?
+
+    public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
+                output: String = "public", baseURL: BaseURL? = nil) {
+        self.content = content
+        self.templates = templates
+        self.overrides = overrides
+        self.output = output
+        self.baseURL = baseURL
+    }
+}
+
+/// How far a build has got, for a progress line on large sites.
+public struct BuildProgress: Sendable, Equatable {
+    public var step: String
+    public var done: Int
+    public var total: Int
+}
+
+public struct BuildSummary: Sendable {
+    public var pageCount: Int
+    public var fileCount: Int
+    public var output: String
+}
+
+/// The build, top to bottom: load, model, link, render, assemble, write. Each step either
+/// hands a complete result to the next or stops the build with every error it found.
+public struct BuildPipeline: Sendable {
+    public var options: BuildOptions
+    public var fileSystem: any FileSystem
+    public var progress: @Sendable (BuildProgress) -> Void
+    /// The flow checkers guides may embed.
+    public var flowCatalog: [Flow] = HelpFlows.all
+
+    public init(options: BuildOptions = .init(), fileSystem: any FileSystem = LocalFileSystem(),
+                progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) {
+        self.options = options
+        self.fileSystem = fileSystem
+        self.progress = progress
+    }
+
+    /// Builds the site in memory; nothing is written.
+    public func generate() throws(BuildErrors) -> SiteOutput {
+        // Load: every Markdown file parsed once, site.yml read.
+        var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load()
+        progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+
+        // Model: URLs, categories and order decided.
+        let model = try SiteModelBuilder(content: content).build()
+
+        // Link: every link between content files resolved, every broken one reported.
+        let resolver = LinkResolver(model: model)
+        var links: [String: [String]] = [:]
+        var log = ErrorLog()
+        for page in model.allSourcePages {
+            let (urls, errors) = resolver.resolve(page)
+            links[page.path] = urls
+            log.add(contentsOf: errors)
+        }
+        try log.check()
+
+        // Flows: each flow checker the content embeds, validated and compiled to its spec.
+        let flows = try FlowCompiler(model: model, catalog: flowCatalog).compile()
+
+        // Render: the theme checked once, then every page.
+        let overrides = options.overrides ?? content.config.templateOverrides
+        let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
+            .load(base: model.config.baseURL)
+        if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
+        let pages = PageRenderer(model: model, theme: theme, links: links, flows: flows)
+            .renderAll(progress: progress)
+
+        // Assemble: pages, assets, copied files, sitemap, robots.txt.
+        return SiteAssembler(model: model, theme: theme).assemble(pages, flows: Array(flows.values))
+    }
+
+    /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
+    public func build() throws(BuildErrors) -> BuildSummary {
+        try checkOutputFolder()
+        do {
+            try Publisher.recover(options.output)
+        } catch {
+            throw BuildErrors([BuildError(.output, step: .write, file: options.output,
+                                          "a previous build left files beside the output folder that could not be tidied: \(error.localizedDescription)",
+                                          hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
+        }
+        let output = try generate()
+        try Publisher(fileSystem: fileSystem).publish(output, to: options.output)
+        return BuildSummary(pageCount: output.pageCount, fileCount: output.files.count, output: options.output)
+    }
+
+    /// The output folder is replaced whole, so it must never hold the sources or the project.
+    private func checkOutputFolder() throws(BuildErrors) {
+        let output = Self.absolute(options.output)
+        let protected = [options.content, options.templates, options.overrides, FileManager.default.currentDirectoryPath]
+            .compactMap { $0 }.map(Self.absolute)
+        if output == "/" || protected.contains(where: { $0 == output || $0.hasPrefix(output + "/") }) {
+            throw BuildErrors([BuildError(.output, step: .write, file: options.output,
+                                          "the output folder contains the sources or the project, and a build replaces it whole",
+                                          hint: "pass an output folder of its own, such as `--output public`.")])
+        }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+extension SiteModel {
+    var allSourcePages: [SourcePage] {
+        guides.map(\.source) + [faq?.source, home].compactMap { $0 }
+    }
+}

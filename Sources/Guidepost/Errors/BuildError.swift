@@ -1,0 +1,76 @@
+/// One problem that stops a build, written for the author who has to fix it.
+///
+/// Every error carries the pipeline step it came from and, where there is one, the file and
+/// line, so a list of them reads like compiler output: `content/a.md:12: error: …`.
+public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Step: String, Sendable {
+        case load, parse, link, render, assemble, write
+    }
+
+    public enum Kind: String, Sendable {
+        case missingContent, emptyContent, missingTemplates, unreadableFile, invalidUTF8
+        case frontMatter, config, missingTitle, unsafePath, duplicateURL
+        case brokenLink, missingAnchor, missingPartial, template, flow, output
+    }
+
+    public var kind: Kind
+    public var step: Step
+    /// Path as the author typed or sees it (relative to the working folder where possible).
+    public var file: String?
+    public var line: Int?
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(_ kind: Kind, step: Step, file: String? = nil, line: Int? = nil, _ message: String, hint: String? = nil) {
+        self.kind = kind
+        self.step = step
+        self.file = file
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var location = ""
+        if let file {
+            location = file
+            if let line { location += ":\(line)" }
+            location += ": "
+        }
+        var text = "\(location)error: \(message)"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}
+
+/// All the problems a build found, so an author fixes them in one pass instead of one per run.
+public struct BuildErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var errors: [BuildError]
+
+    public init(_ errors: [BuildError]) {
+        self.errors = errors.sorted { lhs, rhs in
+            (lhs.file ?? "", lhs.line ?? 0, lhs.message) < (rhs.file ?? "", rhs.line ?? 0, rhs.message)
+        }
+    }
+
+    public var description: String {
+        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        return errors.map(\.description).joined(separator: "\n") + "\n\(count)"
+    }
+}
+
+/// Collects errors across a step instead of stopping at the first one.
+struct ErrorLog: Sendable {
+    private(set) var errors: [BuildError] = []
+
+    mutating func add(_ error: BuildError) { errors.append(error) }
+    mutating func add(contentsOf other: [BuildError]) { errors.append(contentsOf: other) }
+
+    var isEmpty: Bool { errors.isEmpty }
+
+    /// Throws everything collected so far, so later steps never run on broken input.
+    func check() throws(BuildErrors) {
+        if !errors.isEmpty { throw BuildErrors(errors) }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GuidepostMarkdown
+
+/// A Markdown file, read and parsed once.
+struct SourcePage: Sendable {
+    /// Path relative to the content folder, with `/` separators.
+    var path: String
+    /// Path as the author sees it in errors (`content/Account security/a.md`).
+    var displayPath: String
+    var matter: FrontMatter
+    /// Body line N is line N + bodyLineOffset of the file.
+    var bodyLineOffset: Int
+    var document: MarkdownDocument
+
+    var folder: [String] { Array(path.split(separator: "/").dropLast().map(String.init)) }
+    var fileStem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// Any other file in the content folder: an image or a download, copied to the site.
+struct SourceFile: Sendable, Equatable {
+    var path: String
+    var displayPath: String
+    /// Where to read it from on the file system.
+    var location: String
+}
+
+struct LoadedContent: Sendable {
+    var config: SiteConfig
+    var pages: [SourcePage]
+    var files: [SourceFile]
+}
+
+/// Step one of the pipeline: reads `content/` into parsed pages, reporting every bad file.
+struct ContentLoader {
+    let fileSystem: any FileSystem
+    let contentRoot: String
+
+    func load() throws(BuildErrors) -> LoadedContent {
+        guard fileSystem.isDirectory(contentRoot) else {
+            throw BuildErrors([BuildError(.missingContent, step: .load, file: contentRoot,
+                                          "the content folder does not exist",
+                                          hint: "create it with at least one Markdown guide, or pass `--content <folder>`.")])
+        }
+        let paths: [String]
+        do {
+            paths = try fileSystem.files(under: contentRoot)
+        } catch {
+            throw BuildErrors([BuildError(.unreadableFile, step: .load, file: contentRoot, "the content folder could not be read: \(error.localizedDescription)")])
+        }
+        let markdownPaths = paths.filter { $0.lowercased().hasSuffix(".md") }
+        guard !markdownPaths.isEmpty else {
+            throw BuildErrors([BuildError(.emptyContent, step: .load, file: contentRoot,
+                                          "the content folder has no Markdown (.md) files, so there is nothing to build",
+                                          hint: "add a guide such as `\(display("first-guide.md"))`; docs/writing-guides.md shows its format.")])
+        }
+
+        var log = ErrorLog()
+        var config = SiteConfig()
+        if paths.contains(SiteConfig.fileName) {
+            do {
+                config = try SiteConfig.parse(try readText(SiteConfig.fileName), file: display(SiteConfig.fileName))
+            } catch {
+                log.add(error)
+            }
+        }
+        let options = MarkdownOptions(rawHTML: config.rawHTML)
+
+        var pages: [SourcePage] = []
+        for path in markdownPaths {
+            do {
+                pages.append(try loadPage(path, options: options))
+            } catch {
+                log.add(error)
+            }
+        }
+        let files = paths
+            .filter { !$0.lowercased().hasSuffix(".md") && $0 != SiteConfig.fileName }
+            .map { SourceFile(path: $0, displayPath: display($0), location: join(contentRoot, $0)) }
+        try log.check()
+        return LoadedContent(config: config, pages: pages, files: files)
+    }
+
+    private func loadPage(_ path: String, options: MarkdownOptions) throws(BuildError) -> SourcePage {
+        let file = display(path)
+        let text = try readText(path)
+        let split = try FrontMatter.split(text, file: file)
+        let matter = try split.yaml.map { yaml throws(BuildError) in
+            try FrontMatter.parse(yaml, file: file, lineOffset: split.yamlLineOffset)
+        } ?? FrontMatter()
+        let document = MarkdownDocument.parse(split.body, options: options)
+        return SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document)
+    }
+
+    /// Reads a file as UTF-8 text with `\n` line ends; anything else is the author's to fix.
+    private func readText(_ path: String) throws(BuildError) -> String {
+        let data: Data
+        do {
+            data = try fileSystem.read(join(contentRoot, path))
+        } catch {
+            throw BuildError(.unreadableFile, step: .load, file: display(path), "the file could not be read: \(error.localizedDescription)")
+        }
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let offset = TextDecoding.firstInvalidUTF8Offset(in: data) ?? 0
+            let line = data.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw BuildError(.invalidUTF8, step: .load, file: display(path), line: line,
+                             "the file is not valid UTF-8 (byte \(offset + 1) cannot be read as text)",
+                             hint: "save the file as UTF-8 in your editor; text copied from old documents often carries another encoding.")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    private func display(_ path: String) -> String { join(contentRoot, path) }
+}
+
+func join(_ folder: String, _ path: String) -> String {
+    if folder.isEmpty || folder == "." { return path }
+    return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+}
+
+enum TextDecoding {
+    /// Offset of the first byte that does not decode as UTF-8, or nil when all of it does.
+    static func firstInvalidUTF8Offset(in data: Data) -> Int? {
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

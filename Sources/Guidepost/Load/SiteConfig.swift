@@ -1,0 +1,101 @@
+import Foundation
+
+/// The help center's settings from `content/site.yml`; every field has a default so a site
+/// can start with no config at all.
+public struct SiteConfig: Sendable, Equatable {
+    public struct CategoryInfo: Sendable, Equatable {
+        /// Category path, outermost first: "Getting Started/Account & Security" is two levels.
+        public var path: [String]
+        public var description: String
+    }
+
+    public struct Support: Sendable, Equatable {
+        public var title: String
+        public var text: String
+        public var url: String
+        public var label: String
+    }
+
+    public var title = "Help Center"
+    public var description = ""
+    public var baseURL = BaseURL.default
+    public var language = "en"
+    public var categories: [CategoryInfo] = []
+    public var support: Support?
+    public var rawHTML = false
+    public var templateOverrides: String?
+
+    public init() {}
+
+    static let fileName = "site.yml"
+
+    /// Reads `site.yml`; `file` is the path shown in errors.
+    static func parse(_ text: String, file: String) throws(BuildError) -> SiteConfig {
+        let yaml = try YAMLReader.parse(text, file: file, lineOffset: 0, kind: .config, step: .load)
+        var config = SiteConfig()
+        if let title = try yaml.string("title") { config.title = title }
+        if let description = try yaml.string("description") { config.description = description }
+        if let language = try yaml.string("language") { config.language = language }
+        let baseKey = yaml.has("baseUrl") && !yaml.has("baseURL") ? "baseUrl" : "baseURL"
+        if let base = try yaml.string(baseKey) {
+            guard let parsed = BaseURL(base) else {
+                throw BuildError(.config, step: .load, file: file, line: yaml.line(of: baseKey),
+                                 "`baseURL` must be an absolute http or https address, but it is `\(base)`",
+                                 hint: "write where public/ will be served, for example `https://help.example.com/` or `https://example.com/help/`.")
+            }
+            config.baseURL = parsed
+        }
+        for entry in try yaml.readers("categories") {
+            guard let name = try entry.string("name"), !name.isEmpty else {
+                throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "categories"),
+                                 "every entry under `categories` needs a `name`")
+            }
+            config.categories.append(CategoryInfo(path: CategoryPath.split(name), description: try entry.string("description") ?? ""))
+        }
+        if let support = try yaml.reader("support") {
+            guard let url = try support.string("url") else {
+                throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "support"),
+                                 "`support` needs a `url` where readers can reach your support team")
+            }
+            config.support = Support(
+                title: try support.string("title") ?? "Still stuck?",
+                text: try support.string("text") ?? "",
+                url: url,
+                label: try support.string("label") ?? "Contact support"
+            )
+        }
+        if let markdown = try yaml.reader("markdown"), let raw = try markdown.bool("rawHTML") {
+            config.rawHTML = raw
+        }
+        config.templateOverrides = try yaml.string("templateOverrides")
+        return config
+    }
+}
+
+/// Where the site will be served. Canonical URLs, the sitemap and Open Graph need it absolute;
+/// every link inside the site uses its path, so a site under `/help/` works.
+public struct BaseURL: Sendable, Equatable {
+    /// Scheme and host, e.g. `https://example.com`.
+    public let origin: String
+    /// Always starts and ends with `/`.
+    public let path: String
+
+    public static let `default` = BaseURL("http://localhost:8000/")!
+
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil
+        else { return nil }
+        let port = components.port.map { ":\($0)" } ?? ""
+        origin = "\(scheme)://\(host)\(port)"
+        var path = components.percentEncodedPath
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        self.path = path
+    }
+
+    public var absolute: String { origin + path }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GuidepostMarkdown
+
+/// Turns the links authors write between content files (`../other.md#anchor`, `photo.png`)
+/// into site URLs, and reports each one that points nowhere with its file and line.
+struct LinkResolver: Sendable {
+    private struct Target: Sendable {
+        var path: SitePath
+        var anchors: Set<String>
+        var displayPath: String
+    }
+
+    private let targets: [String: Target]
+    private let base: BaseURL
+
+    init(model: SiteModel) {
+        var targets: [String: Target] = [:]
+        func add(_ page: SourcePage, _ path: SitePath) {
+            targets[page.path] = Target(path: path, anchors: Set(page.document.headings.map(\.id)), displayPath: page.displayPath)
+        }
+        for guide in model.guides { add(guide.source, guide.path) }
+        if let faq = model.faq { add(faq.source, faq.path) }
+        if let home = model.home { add(home, .root) }
+        for file in model.files {
+            targets[file.source.path] = Target(path: file.path, anchors: [], displayPath: file.source.displayPath)
+        }
+        self.targets = targets
+        self.base = model.config.baseURL
+    }
+
+    /// The URL for every link of `page`, indexed like `page.document.links`.
+    func resolve(_ page: SourcePage) -> (urls: [String], errors: [BuildError]) {
+        var urls: [String] = []
+        var errors: [BuildError] = []
+        urls.reserveCapacity(page.document.links.count)
+        for link in page.document.links {
+            switch resolve(link.destination, from: page) {
+            case .success(let url): urls.append(url)
+            case .failure(let problem):
+                urls.append(link.destination)
+                errors.append(BuildError(problem.kind, step: .link, file: page.displayPath,
+                                         line: link.line + page.bodyLineOffset, problem.message, hint: problem.hint))
+            }
+        }
+        return (urls, errors)
+    }
+
+    struct Problem: Error {
+        var kind: BuildError.Kind
+        var message: String
+        var hint: String
+    }
+
+    private func resolve(_ destination: String, from page: SourcePage) -> Result<String, Problem> {
+        let trimmed = destination.trimmed
+        if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
+
+        var rest = Substring(trimmed)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let anchor = fragment.map { $0.removingPercentEncoding ?? $0 }
+
+        if rest.isEmpty {
+            guard let anchor else { return .success(destination) }
+            let own = Set(page.document.headings.map(\.id))
+            guard own.contains(anchor) else {
+                return .failure(Problem(kind: .missingAnchor, message: "the link `\(destination)` points to a heading this page does not have",
+                                        hint: Self.anchorHint(own)))
+            }
+            return .success("#" + Self.encodeFragment(anchor))
+        }
+
+        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        let start = decoded.hasPrefix("/") ? [] : page.folder
+        guard let path = Self.normalize(decoded, from: start) else {
+            return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points outside the content folder",
+                                    hint: "link only to files inside the content folder."))
+        }
+        guard let target = targets[path] else {
+            let hint = decoded.hasSuffix("/") || !decoded.contains(".")
+                ? "link to the Markdown file (for example `guide.md`), not to the page's URL; Guidepost works out the URL."
+                : "check the file name and folder; paths are relative to this file and case-sensitive."
+            return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points to `\(path)`, which does not exist", hint: hint))
+        }
+        var url = target.path.href(base)
+        if let anchor {
+            guard target.anchors.contains(anchor) else {
+                return .failure(Problem(kind: .missingAnchor,
+                                        message: "the link `\(destination)` points to a heading `#\(anchor)` that \(target.displayPath) does not have",
+                                        hint: Self.anchorHint(target.anchors)))
+            }
+            url += "#" + Self.encodeFragment(anchor)
+        }
+        return .success(url)
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Resolves `.` and `..` against `folder`; nil when the result would leave the content root.
+    static func normalize(_ path: String, from folder: [String]) -> String? {
+        var parts = folder
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func encodeFragment(_ anchor: String) -> String {
+        anchor.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? anchor
+    }
+
+    private static func anchorHint(_ anchors: Set<String>) -> String {
+        if anchors.isEmpty { return "that page has no headings; link to the page without `#…`." }
+        return "its headings are: " + anchors.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,167 @@
+import GuidepostMarkdown
+
+/// Step two: decides every page's URL, category and order, and rejects what cannot be placed
+/// (no title, a URL two files want, a slug that would leave the site).
+struct SiteModelBuilder {
+    let content: LoadedContent
+
+    func build() throws(BuildErrors) -> SiteModel {
+        var log = ErrorLog()
+        var guides: [Guide] = []
+        var faq: SpecialPage?
+        var home: SourcePage?
+        var claims = URLClaims()
+
+        for page in content.pages {
+            switch page.matter.layout {
+            case .home:
+                home = page
+            case .faq:
+                let title = page.matter.title ?? page.document.title ?? "Frequently asked questions"
+                let path = SitePath.page("faq")
+                claims.claim(path, by: page.displayPath, line: nil)
+                faq = SpecialPage(source: page, title: title, path: path)
+            case .guide where page.path == "index.md":
+                home = page
+            case .guide:
+                do {
+                    let guide = try makeGuide(page)
+                    claims.claim(guide.path, by: page.displayPath, line: page.matter.lines["slug"])
+                    guides.append(guide)
+                } catch {
+                    log.add(error)
+                }
+            }
+        }
+
+        let order = CategoryOrder(config: content.config)
+        guides.sort { lhs, rhs in
+            let left = order.key(lhs.category), right = order.key(rhs.category)
+            if left != right { return left < right }
+            if (lhs.order ?? .max) != (rhs.order ?? .max) { return (lhs.order ?? .max) < (rhs.order ?? .max) }
+            return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
+        }
+        let categories = makeCategories(guides: guides, order: order, claims: &claims)
+        let files = content.files.map { file in
+            let placed = PlacedFile(source: file, path: Self.mediaPath(for: file.path))
+            claims.claim(placed.path, by: file.displayPath, line: nil)
+            return placed
+        }
+        log.add(contentsOf: claims.conflicts)
+        try log.check()
+        return SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
+    }
+
+    private func makeGuide(_ page: SourcePage) throws(BuildError) -> Guide {
+        guard let title = page.matter.title ?? page.document.title else {
+            throw BuildError(.missingTitle, step: .load, file: page.displayPath, line: 1,
+                             "the guide has no title",
+                             hint: "add `title: …` to its front matter, or start it with a `# Title` line.")
+        }
+        let slug: String
+        if let given = page.matter.slug {
+            let suggestion = Slug.make(given, fallback: Slug.make(page.fileStem, fallback: "guide"))
+            guard given == Slug.make(given, fallback: "") else {
+                throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["slug"],
+                                 "`slug: \(given)` cannot be used in a URL",
+                                 hint: "use lower-case letters, digits and hyphens only, for example `slug: \(suggestion)`.")
+            }
+            slug = given
+        } else {
+            slug = Slug.make(page.fileStem, fallback: "guide")
+        }
+        let category = page.matter.category ?? page.folder
+        if let bad = category.first(where: { Slug.make($0, fallback: "").isEmpty }) {
+            throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["category"],
+                             "the category `\(CategoryPath.display(category))` has a part, `\(bad)`, with no letters or digits",
+                             hint: "name categories with words, for example `category: Account security`.")
+        }
+        return Guide(
+            source: page, title: title,
+            summary: page.matter.summary ?? page.document.summary ?? "",
+            slug: slug, path: .page("guides", slug), category: category,
+            order: page.matter.order, tags: page.matter.tags, flow: page.matter.flow
+        )
+    }
+
+    private func makeCategories(guides: [Guide], order: CategoryOrder, claims: inout URLClaims) -> [Category] {
+        var byPath: [[String]: Category] = [:]
+        for (index, guide) in guides.enumerated() where !guide.category.isEmpty {
+            for depth in 1...guide.category.count {
+                let path = Array(guide.category.prefix(depth))
+                if byPath[path] == nil {
+                    let sitePath = SitePath(["categories"] + path.map { Slug.make($0, fallback: "category") }, directory: true)
+                    claims.claim(sitePath, by: "category `\(CategoryPath.display(path))`", line: nil)
+                    byPath[path] = Category(path: path, sitePath: sitePath, description: order.description(path), guides: [], children: [])
+                }
+                if depth == guide.category.count { byPath[path]?.guides.append(index) }
+            }
+        }
+        let sorted = byPath.keys.sorted { order.key($0) < order.key($1) }
+        for path in sorted where path.count > 1 {
+            byPath[Array(path.dropLast())]?.children.append(path)
+        }
+        return sorted.compactMap { byPath[$0] }
+    }
+
+    /// Files keep their folder structure under `media/`, with URL-safe names.
+    static func mediaPath(for path: String) -> SitePath {
+        var parts = path.split(separator: "/").map(String.init)
+        let name = parts.removeLast()
+        let folders = parts.map { Slug.make($0, fallback: "folder") }
+        var stem = name, ext = ""
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            stem = String(name[..<dot])
+            ext = String(name[name.index(after: dot)...]).lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+        let file = Slug.make(stem, fallback: "file") + (ext.isEmpty ? "" : "." + ext)
+        return SitePath(["media"] + folders + [file], directory: false)
+    }
+}
+
+/// Categories named in site.yml come first, in that order; the rest follow alphabetically.
+struct CategoryOrder {
+    let config: SiteConfig
+
+    struct Key: Comparable {
+        var levels: [Level]
+        struct Level: Comparable {
+            var rank: Int
+            var name: String
+            static func < (a: Level, b: Level) -> Bool { (a.rank, a.name) < (b.rank, b.name) }
+        }
+        static func < (a: Key, b: Key) -> Bool {
+            // Guides without a category sort after every category.
+            if a.levels.isEmpty != b.levels.isEmpty { return b.levels.isEmpty }
+            return a.levels.lexicographicallyPrecedes(b.levels)
+        }
+    }
+
+    func key(_ path: [String]) -> Key {
+        Key(levels: path.indices.map { depth in
+            let prefix = Array(path.prefix(depth + 1))
+            let rank = config.categories.firstIndex { $0.path == prefix } ?? .max
+            return Key.Level(rank: rank, name: path[depth].lowercased())
+        })
+    }
+
+    func description(_ path: [String]) -> String {
+        config.categories.first { $0.path == path }?.description ?? ""
+    }
+}
+
+/// Records which file wants which URL, so a clash names both files.
+struct URLClaims {
+    private var owners: [SitePath: (String, Int?)] = [:]
+    private(set) var conflicts: [BuildError] = []
+
+    mutating func claim(_ path: SitePath, by owner: String, line: Int?) {
+        if let (first, _) = owners[path] {
+            conflicts.append(BuildError(.duplicateURL, step: .load, file: owner.hasPrefix("category") ? nil : owner, line: line,
+                                        "\(owner.hasPrefix("category") ? owner + " has" : "this page has") the URL \(path), which \(first) already has",
+                                        hint: "give one of them a different `slug:` (or rename the file or folder)."))
+        } else {
+            owners[path] = (owner, line)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A page or file of the built site, relative to the base path. Only the builder makes these,
+/// from slugs it has checked, so no content can name a place outside `public/`.
+public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let segments: [String]
+    /// A directory page is served as `<path>/index.html` and linked as `<path>/` (pretty URLs).
+    public let isDirectory: Bool
+
+    init(_ segments: [String], directory: Bool) {
+        self.segments = segments
+        self.isDirectory = directory
+    }
+
+    static let root = SitePath([], directory: true)
+    static func page(_ segments: String...) -> SitePath { SitePath(segments, directory: true) }
+    static func file(_ segments: String...) -> SitePath { SitePath(segments, directory: false) }
+
+    /// The file written below the output folder.
+    public var outputFile: String {
+        isDirectory ? (segments + ["index.html"]).joined(separator: "/") : segments.joined(separator: "/")
+    }
+
+    /// Percent-encoded path below the base path, as it appears in links.
+    var encoded: String {
+        let joined = segments.map(Self.encode).joined(separator: "/")
+        if !isDirectory { return joined }
+        return joined.isEmpty ? "" : joined + "/"
+    }
+
+    func href(_ base: BaseURL) -> String { base.path + encoded }
+    func absolute(_ base: BaseURL) -> String { base.origin + base.path + encoded }
+
+    public var description: String { "/" + encoded }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.outputFile < rhs.outputFile }
+
+    private static let segmentAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "/;:@&=+$,")
+        return set
+    }()
+
+    static func encode(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+    }
+}
+
+/// Category names as authors write them: folders, or `A/B` in front matter and site.yml.
+enum CategoryPath {
+    static func split(_ text: String) -> [String] {
+        text.split(separator: "/").map(\.trimmed).filter { !$0.isEmpty }
+    }
+
+    static func display(_ path: [String]) -> String { path.joined(separator: " / ") }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the theme folder, with any file of the
+/// overrides folder replacing the theme's file of the same path (Toucan's idea).
+struct Theme: Sendable {
+    struct Asset: Sendable {
+        var name: String
+        var path: SitePath
+        var data: Data
+    }
+
+    var library: MustacheLibrary
+    var templateNames: Set<String>
+    var assets: [Asset]
+    /// `assets.site_css` style keys for templates, to fingerprinted URLs.
+    var assetURLs: [String: String]
+
+    static let pageTemplates = ["home", "category", "guide", "faq", "404"]
+    /// Needed only by sites that embed a flow checker.
+    static let flowTemplates = ["flow-step", "partials/flow-widget"]
+
+    /// Reports the templates a site's flows need but the theme lacks.
+    func checkFlowTemplates(root: String) throws(BuildErrors) {
+        let missing = Self.flowTemplates.filter { !templateNames.contains($0) }
+        guard !missing.isEmpty else { return }
+        throw BuildErrors(missing.map { name in
+            BuildError(.missingTemplates, step: .render, file: join(root, name + ".mustache"),
+                       "the content embeds a flow checker, but the theme has no `\(name).mustache`",
+                       hint: "restore it from Guidepost's templates/ folder.")
+        })
+    }
+
+    static func assetKey(_ name: String) -> String {
+        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    }
+}
+
+/// Step three's preparation: reads and checks the theme once per build.
+struct ThemeLoader {
+    let fileSystem: any FileSystem
+    let templatesRoot: String
+    let overridesRoot: String?
+
+    func load(base: BaseURL) throws(BuildErrors) -> Theme {
+        guard fileSystem.isDirectory(templatesRoot) else {
+            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: templatesRoot,
+                                          "the templates folder does not exist",
+                                          hint: "pass the theme folder with `--templates <folder>`; the project's own is `templates/`.")])
+        }
+        if let overridesRoot, !fileSystem.isDirectory(overridesRoot) {
+            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: overridesRoot,
+                                          "the template overrides folder does not exist",
+                                          hint: "create it, or remove `templateOverrides` from site.yml / `--overrides`.")])
+        }
+        var log = ErrorLog()
+        // Later roots win: the theme first, then the overrides.
+        var sources: [String: String] = [:]
+        for root in [templatesRoot, overridesRoot].compactMap({ $0 }) {
+            do {
+                for path in try fileSystem.files(under: root) { sources[path] = join(root, path) }
+            } catch {
+                log.add(BuildError(.missingTemplates, step: .render, file: root, "the folder could not be read: \(error.localizedDescription)"))
+            }
+        }
+
+        var library = MustacheLibrary()
+        var templateTexts: [(name: String, file: String, text: String)] = []
+        var assets: [Theme.Asset] = []
+        var assetURLs: [String: String] = [:]
+        for (path, file) in sources.sorted(by: { $0.key < $1.key }) {
+            let data: Data
+            do { data = try fileSystem.read(file) } catch {
+                log.add(BuildError(.unreadableFile, step: .render, file: file, "the file could not be read: \(error.localizedDescription)"))
+                continue
+            }
+            if path.hasSuffix(".mustache") {
+                guard let text = String(validating: data, as: UTF8.self) else {
+                    log.add(BuildError(.invalidUTF8, step: .render, file: file, "the template is not valid UTF-8", hint: "save it as UTF-8."))
+                    continue
+                }
+                let name = String(path.dropLast(".mustache".count))
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    templateTexts.append((name, file, text))
+                } catch let error as MustacheTemplate.ParserError {
+                    log.add(BuildError(.template, step: .render, file: file, line: error.context.lineNumber,
+                                       "the template could not be read: \(error.error) near `\(error.context.line.trimmed)`"))
+                } catch {
+                    log.add(BuildError(.template, step: .render, file: file, "the template could not be read: \(error)"))
+                }
+            } else if path.hasPrefix("assets/") {
+                let name = String(path.dropFirst("assets/".count))
+                let sitePath = Self.fingerprinted(name, data: data)
+                assets.append(Theme.Asset(name: name, path: sitePath, data: data))
+                assetURLs[Theme.assetKey(name)] = sitePath.href(base)
+            }
+        }
+
+        let names = Set(templateTexts.map(\.name))
+        for required in Theme.pageTemplates where !names.contains(required) {
+            log.add(BuildError(.missingTemplates, step: .render, file: join(templatesRoot, required + ".mustache"),
+                               "the theme has no `\(required).mustache`, which every site needs",
+                               hint: "restore it from Guidepost's templates/ folder."))
+        }
+        for template in templateTexts {
+            for reference in Self.partialReferences(in: template.text) where !names.contains(reference.name) {
+                log.add(BuildError(.missingPartial, step: .render, file: template.file, line: reference.line,
+                                   "the template includes the partial `\(reference.name)`, which does not exist",
+                                   hint: "create `\(reference.name).mustache` in the templates folder, or fix the name."))
+            }
+        }
+        try log.check()
+        return Theme(library: library, templateNames: names, assets: assets, assetURLs: assetURLs)
+    }
+
+    /// `site.css` → `assets/site.<hash>.css`, so the file can be cached forever.
+    static func fingerprinted(_ name: String, data: Data) -> SitePath {
+        var parts = name.split(separator: "/").map(String.init)
+        let file = parts.removeLast()
+        let hash = ContentHash.fingerprint(data)
+        let stamped: String
+        if let dot = file.lastIndex(of: "."), dot != file.startIndex {
+            stamped = "\(file[..<dot]).\(hash)\(file[dot...])"
+        } else {
+            stamped = "\(file).\(hash)"
+        }
+        return SitePath(["assets"] + parts + [stamped], directory: false)
+    }
+
+    /// Names used in `{{> name}}` and `{{< name}}` tags, with their lines: Mustache renders a
+    /// missing partial as nothing, which would ship a page with a hole in it.
+    static func partialReferences(in text: String) -> [(name: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var line = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            let char = text[index]
+            if char == "\n" { line += 1 }
+            if char == "{", text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
+                let nameStart = text.index(index, offsetBy: 3)
+                if let close = text[nameStart...].range(of: "}}") {
+                    let name = text[nameStart..<close.lowerBound].trimmed
+                    if !name.isEmpty, !name.hasPrefix("*") { result.append((name, line)) }
+                }
+            }
+            index = text.index(after: index)
+        }
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import Guidepost
+
+/// Each kind of bad input stops the build with a clear error naming the file and line.
+@Suite struct BadInputTests {
+    @Test func unparseableFrontMatterNamesFileAndLine() {
+        let errors = buildErrors(["a.md": "---\ntitle: Fine\ntags: [one, two\norder: 3\n---\nBody\n"])
+        #expect(errors.count == 1)
+        #expect(errors.first?.kind == .frontMatter)
+        #expect(errors.first?.file == "content/a.md")
+        #expect((errors.first?.line ?? 0) >= 3)
+        #expect(errors.first?.description.contains("content/a.md:") == true)
+    }
+
+    @Test func frontMatterWithTheWrongTypeNamesTheKeyAndLine() {
+        let errors = buildErrors(["a.md": "---\ntitle: Fine\norder: first\n---\nBody\n"])
+        #expect(errors.first?.kind == .frontMatter)
+        #expect(errors.first?.line == 3)
+        #expect(errors.first?.message.contains("`order` should be a whole number") == true)
+    }
+
+    @Test func unterminatedFrontMatter() {
+        let errors = buildErrors(["a.md": "---\ntitle: Fine\n\nBody\n"])
+        #expect(errors.first?.kind == .frontMatter)
+        #expect(errors.first?.line == 1)
+    }
+
+    @Test func missingTitle() {
+        let errors = buildErrors(["guides/untitled.md": "---\nsummary: no title here\n---\nJust text.\n"])
+        #expect(errors.map(\.kind) == [.missingTitle])
+        #expect(errors.first?.file == "content/guides/untitled.md")
+        #expect(errors.first?.hint?.contains("title:") == true)
+    }
+
+    @Test func twoPagesWithTheSameURL() {
+        let errors = buildErrors([
+            "a/same.md": guideFile("One"),
+            "b/same.md": guideFile("Two"),
+        ])
+        #expect(errors.map(\.kind) == [.duplicateURL])
+        #expect(errors.first?.file == "content/b/same.md")
+        #expect(errors.first?.message.contains("content/a/same.md") == true)
+        #expect(errors.first?.message.contains("/guides/same/") == true)
+    }
+
+    @Test func aSlugThatClashesNamesTheSlugLine() {
+        let errors = buildErrors([
+            "one.md": guideFile("One"),
+            "two.md": guideFile("Two", extra: "slug: one\n"),
+        ])
+        #expect(errors.first?.kind == .duplicateURL)
+        #expect(errors.first?.line == 3)
+    }
+
+    @Test func linkToAMissingPage() {
+        let errors = buildErrors(["a.md": guideFile("A", body: "Intro.\n\nSee [b](b.md) for more.")])
+        #expect(errors.map(\.kind) == [.brokenLink])
+        #expect(errors.first?.file == "content/a.md")
+        #expect(errors.first?.line == 6)
+    }
+
+    @Test func linkToAMissingAnchor() {
+        let errors = buildErrors([
+            "a.md": guideFile("A", body: "See [b](b.md#nowhere)."),
+            "b.md": guideFile("B", body: "## Somewhere\n"),
+        ])
+        #expect(errors.map(\.kind) == [.missingAnchor])
+        #expect(errors.first?.line == 4)
+        #expect(errors.first?.hint?.contains("#somewhere") == true)
+    }
+
+    @Test func linkToAMissingAnchorOnTheSamePage() {
+        let errors = buildErrors(["a.md": guideFile("A", body: "## Here\n\n[jump](#there)")])
+        #expect(errors.map(\.kind) == [.missingAnchor])
+    }
+
+    @Test func allBrokenLinksAreListedNotOnlyTheFirst() {
+        let errors = buildErrors([
+            "a.md": guideFile("A", body: "[x](x.md) and [y](y.md)"),
+            "b.md": guideFile("B", body: "[z](z.md)"),
+        ])
+        #expect(errors.count == 3)
+    }
+
+    @Test func aSlugThatWouldEscapeTheOutput() {
+        let errors = buildErrors(["a.md": guideFile("A", extra: "slug: ../../etc\n")])
+        #expect(errors.map(\.kind) == [.unsafePath])
+        #expect(errors.first?.line == 3)
+        #expect(errors.first?.hint?.contains("slug: etc") == true)
+    }
+
+    @Test func aCategoryThatWouldEscapeTheOutput() {
+        let errors = buildErrors(["a.md": guideFile("A", extra: "category: ../../etc/..\n")])
+        #expect(errors.map(\.kind) == [.unsafePath])
+    }
+
+    @Test func aLinkThatLeavesTheContentFolder() {
+        let errors = buildErrors(["a.md": guideFile("A", body: "[passwords](../../etc/passwd)")])
+        #expect(errors.map(\.kind) == [.brokenLink])
+        #expect(errors.first?.message.contains("outside the content folder") == true)
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        var tree = minimalTheme.mapValues { Data($0.utf8) }
+        tree["content/bad.md"] = Data("---\ntitle: Bad\n---\nfine\ncaf".utf8) + Data([0xE9, 0x0A])
+        do {
+            _ = try BuildPipeline(fileSystem: InMemoryFileSystem(data: tree)).generate()
+            Issue.record("expected the build to fail")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.invalidUTF8])
+            #expect(error.errors.first?.line == 5)
+            #expect(error.errors.first?.file == "content/bad.md")
+        }
+    }
+
+    @Test func emptyContentFolder() {
+        let errors = buildErrors(["notes.txt": "no markdown here"])
+        #expect(errors.map(\.kind) == [.emptyContent])
+    }
+
+    @Test func missingContentFolder() {
+        do {
+            _ = try BuildPipeline(fileSystem: InMemoryFileSystem(minimalTheme)).generate()
+            Issue.record("expected the build to fail")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.missingContent])
+        }
+    }
+
+    @Test func missingTemplatesFolder() {
+        let errors = buildErrors(["a.md": guideFile("A")], theme: [:])
+        #expect(errors.map(\.kind) == [.missingTemplates])
+        #expect(errors.first?.file == "templates")
+    }
+
+    @Test func aTemplateNamingAMissingPartial() {
+        var theme = minimalTheme
+        theme["templates/guide.mustache"] = "line one\n{{> partials/nowhere}}\n"
+        let errors = buildErrors(["a.md": guideFile("A")], theme: theme)
+        #expect(errors.map(\.kind) == [.missingPartial])
+        #expect(errors.first?.file == "templates/guide.mustache")
+        #expect(errors.first?.line == 2)
+    }
+
+    @Test func aThemeWithoutAPageTemplate() {
+        var theme = minimalTheme
+        theme["templates/faq.mustache"] = nil
+        let errors = buildErrors(["a.md": guideFile("A")], theme: theme)
+        #expect(errors.map(\.kind) == [.missingTemplates])
+        #expect(errors.first?.message.contains("faq.mustache") == true)
+    }
+
+    @Test func aBadSiteConfig() {
+        let errors = buildErrors(["site.yml": "title: X\nbaseURL: not a url\n", "a.md": guideFile("A")])
+        #expect(errors.map(\.kind) == [.config])
+        #expect(errors.first?.file == "content/site.yml")
+        #expect(errors.first?.line == 2)
+    }
+
+    @Test func anUnknownLayout() {
+        let errors = buildErrors(["a.md": guideFile("A", extra: "layout: landing\n")])
+        #expect(errors.first?.kind == .frontMatter)
+        #expect(errors.first?.line == 3)
+    }
+}
