@@ -64,7 +64,7 @@ struct FrontMatter: Sendable, Equatable {
             }
             matter.layout = value
         }
-        for key in ["title", "slug", "category", "flow", "layout"] {
+        for key in ["title", "slug", "category", "flow", "layout", "aliases"] {
             if let line = reader.line(of: key) { matter.lines[key] = line }
         }
         return matter

@@ -11,6 +11,8 @@ struct Guide: Sendable {
     var order: Int?
     var tags: [String]
     var flow: String?
+    /// Old URLs that redirect here, so a moved guide keeps its links working.
+    var aliases: [SitePath] = []
 
     /// Flows shown on the page: the one in front matter, then any ```flow blocks.
     var flowIDs: [String] { [flow].compactMap { $0 } + source.document.flows.map(\.id) }

@@ -1,3 +1,4 @@
+import Foundation
 import GuidepostMarkdown
 
 /// Step two: decides every page's URL, category and order, and rejects what cannot be placed
@@ -25,7 +26,10 @@ struct SiteModelBuilder {
                 home = page
             case .guide:
                 do {
-                    let guide = try makeGuide(page)
+                    var guide = try makeGuide(page)
+                    guide.aliases = try page.matter.aliases.map { alias throws(BuildError) in
+                        try Self.aliasPath(alias, page: page)
+                    }
                     claims.claim(guide.path, by: page.displayPath, line: page.matter.lines["slug"])
                     guides.append(guide)
                 } catch {
@@ -42,6 +46,12 @@ struct SiteModelBuilder {
             return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
         }
         let categories = makeCategories(guides: guides, order: order, claims: &claims)
+        // Aliases are claimed last so a clash names the page that really lives at the URL.
+        for guide in guides {
+            for alias in guide.aliases {
+                claims.claim(alias, by: guide.source.displayPath, line: guide.source.matter.lines["aliases"])
+            }
+        }
         let files = content.files.map { file in
             let placed = PlacedFile(source: file, path: Self.mediaPath(for: file.path))
             claims.claim(placed.path, by: file.displayPath, line: nil)
@@ -104,6 +114,23 @@ struct SiteModelBuilder {
         return sorted.compactMap { byPath[$0] }
     }
 
+    /// An old URL of a guide (`/old-name/` or `guides/old-name/`), relative to the base path.
+    static func aliasPath(_ alias: String, page: SourcePage) throws(BuildError) -> SitePath {
+        let decoded = alias.trimmed.removingPercentEncoding ?? alias.trimmed
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let unsafe = segments.isEmpty || decoded.contains("://") || segments.contains { segment in
+            segment == "." || segment == ".." || segment.contains("\\")
+                || segment.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+        if unsafe {
+            throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["aliases"],
+                             "the alias `\(alias)` is not a path inside the site",
+                             hint: "write an old URL of this guide relative to the site, such as `/old-name/`.")
+        }
+        let isFile = segments.last.map { $0.hasSuffix(".html") } ?? false
+        return SitePath(segments, directory: !isFile)
+    }
+
     /// Files keep their folder structure under `media/`, with URL-safe names.
     static func mediaPath(for path: String) -> SitePath {
         var parts = path.split(separator: "/").map(String.init)
@@ -158,8 +185,8 @@ struct URLClaims {
     mutating func claim(_ path: SitePath, by owner: String, line: Int?) {
         if let (first, _) = owners[path] {
             conflicts.append(BuildError(.duplicateURL, step: .load, file: owner.hasPrefix("category") ? nil : owner, line: line,
-                                        "\(owner.hasPrefix("category") ? owner + " has" : "this page has") the URL \(path), which \(first) already has",
-                                        hint: "give one of them a different `slug:` (or rename the file or folder)."))
+                                        "\(owner.hasPrefix("category") ? owner + " has" : "this page wants") the URL \(path), which \(first) already has",
+                                        hint: "give one of them a different `slug:` or alias (or rename the file or folder)."))
         } else {
             owners[path] = (owner, line)
         }

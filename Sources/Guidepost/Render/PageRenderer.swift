@@ -46,6 +46,9 @@ struct PageRenderer: Sendable {
             }
         }
         if let faq = model.faq { pages.append(renderFAQ(faq)) }
+        for guide in model.guides {
+            pages += guide.aliases.map { RedirectPage.render(to: guide, from: $0, base: base, language: model.config.language) }
+        }
         for id in flows.keys.sorted() {
             guard let compiled = flows[id] else { continue }
             for step in FlowViews(compiled: compiled, base: base).stepPages() {

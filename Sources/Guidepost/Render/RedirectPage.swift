@@ -1,0 +1,44 @@
+/// The page left at a guide's old URL: a meta refresh (allowed under the strict CSP, unlike a
+/// script), a canonical link so search engines move their index, and a visible link for
+/// anyone whose browser does not follow the refresh.
+enum RedirectPage {
+    static func render(to guide: Guide, from alias: SitePath, base: BaseURL, language: String) -> RenderedPage {
+        let target = HTML.escape(guide.path.href(base))
+        let title = HTML.escape(guide.title)
+        let html = """
+            <!doctype html>
+            <html lang="\(HTML.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <title>Moved: \(title)</title>
+            <link rel="canonical" href="\(HTML.escape(guide.path.absolute(base)))">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            </head>
+            <body>
+            <p>This page has moved to <a href="\(target)">\(title)</a>.</p>
+            </body>
+            </html>
+
+            """
+        return RenderedPage(path: alias, html: html, indexable: false)
+    }
+}
+
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for char in text {
+            switch char {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(char)
+            }
+        }
+        return result
+    }
+}
