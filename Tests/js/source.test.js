@@ -1,0 +1,40 @@
+// What the page's Content-Security-Policy and the size budget ask of flow.js, checked on its
+// source: no inline styles, no eval, no HTML strings; a classic script that fits in 6 KB gzipped.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const vm = require('node:vm');
+const { root } = require('./support');
+
+const file = path.join(root, 'templates', 'assets', 'flow.js');
+const source = fs.readFileSync(file, 'utf8');
+// Comments may name what the code avoids.
+const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+test('nothing the CSP blocks or that parses text as HTML', () => {
+  const banned = [
+    [/\.style\b/, 'element.style'],
+    [/['"]style['"]/, 'a style attribute'],
+    [/\beval\s*\(/, 'eval'],
+    [/\bnew\s+Function\b/, 'new Function'],
+    [/\bset(?:Timeout|Interval)\s*\(\s*['"`]/, 'string timers'],
+    [/innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
+    [/\bimport\s*\(|^\s*import\s/m, 'imports'],
+    [/\brequire\s*\(/, 'require'],
+  ];
+  for (const [pattern, what] of banned) assert.doesNotMatch(code, pattern, `flow.js uses ${what}`);
+});
+
+test('loads as a classic script with no module, document or window', () => {
+  // The browser has `document` but no `module`; Node tests have the reverse. Neither: no-op.
+  assert.doesNotThrow(() => vm.runInNewContext(source, {}, { filename: file }));
+});
+
+test('fits the size budget', () => {
+  const gzipped = zlib.gzipSync(source, { level: 9 }).length;
+  assert.ok(gzipped < 6 * 1024, `flow.js is ${gzipped} bytes gzipped, over 6 KB`);
+});
