@@ -69,7 +69,23 @@ struct PageContext {
                 },
             ])
         }
-        return context
+        return Self.compacted(context)
+    }
+
+    /// Mustache treats an empty string as true, so `{{#summary}}` would print an empty
+    /// paragraph; dropping empty values lets templates test for presence and nothing else.
+    static func compacted(_ context: [String: Any]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        result.reserveCapacity(context.count)
+        for (key, value) in context {
+            switch value {
+            case let text as String where text.isEmpty: continue
+            case let nested as [String: Any]: result[key] = compacted(nested)
+            case let list as [[String: Any]]: result[key] = list.map(compacted)
+            default: result[key] = value
+            }
+        }
+        return result
     }
 
     /// The trail for a page inside `category`: Home, then each category level.

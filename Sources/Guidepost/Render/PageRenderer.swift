@@ -26,7 +26,8 @@ struct PageRenderer: Sendable {
         self.flows = flows
         let base = model.config.baseURL
         widgets = flows.mapValues { compiled in
-            theme.library.render(["flow": FlowViews(compiled: compiled, base: base).widget], withTemplate: "partials/flow-widget") ?? ""
+            theme.library.render(PageContext.compacted(["flow": FlowViews(compiled: compiled, base: base).widget]),
+                                 withTemplate: "partials/flow-widget") ?? ""
         }
     }
 
@@ -143,6 +144,8 @@ struct PageRenderer: Sendable {
         var specific: [String: Any] = [
             "title": guide.title,
             "summary": guide.summary,
+            // A summary taken from the first paragraph would repeat it right above itself.
+            "lead": guide.source.matter.summary ?? "",
             "contentHTML": html(for: guide.source, omitTitle: true).render(document),
             "toc": toc,
             "hasTOC": toc.count >= 2,
@@ -155,6 +158,7 @@ struct PageRenderer: Sendable {
             if let position = category.guides.firstIndex(of: index) {
                 if position > 0 { specific["previous"] = context.summary(model.guides[category.guides[position - 1]]) }
                 if position + 1 < category.guides.count { specific["next"] = context.summary(model.guides[category.guides[position + 1]]) }
+                specific["hasPager"] = category.guides.count > 1
             }
         }
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
