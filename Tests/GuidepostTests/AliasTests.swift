@@ -36,3 +36,11 @@ import Testing
         #expect(errors.map(\.kind) == [.unsafePath])
     }
 }
+
+@Suite struct OutputClashTests {
+    @Test func anAliasOntoAGeneratedPageIsAnError() {
+        let errors = buildErrors(["a.md": guideFile("A", extra: "aliases: [/404.html]\n")])
+        #expect(errors.map(\.kind) == [.duplicateURL])
+        #expect(errors.first?.file == "404.html")
+    }
+}

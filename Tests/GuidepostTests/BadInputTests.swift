@@ -164,3 +164,23 @@ import Testing
         #expect(errors.first?.line == 3)
     }
 }
+
+@Suite struct SiteConfigTests {
+    @Test(arguments: ["javascript:alert(1)", "data:text/html,x", "support page"])
+    func aSupportURLThatIsNotALinkIsRejected(_ url: String) {
+        let errors = buildErrors(["site.yml": "support:\n  title: Help\n  url: \"\(url)\"\n", "a.md": guideFile("A")])
+        #expect(errors.map(\.kind) == [.config])
+        #expect(errors.first?.line == 3)
+    }
+
+    @Test(arguments: ["https://example.com/support", "mailto:help@example.com", "/contact/"])
+    func ordinarySupportURLsAreAccepted(_ url: String) throws {
+        _ = try generate(["site.yml": "support:\n  url: \"\(url)\"\n", "a.md": guideFile("A")])
+    }
+
+    @Test func aMissingSiteYmlMeansDefaults() throws {
+        let site = try generate(["a.md": guideFile("A")])
+        #expect(site.text("robots.txt")?.contains("http://localhost:8000/sitemap.xml") == true)
+        #expect(site.text("index.html")?.hasPrefix("home|Help Center|") == true)
+    }
+}

@@ -37,7 +37,7 @@ struct SiteAssembler {
     let model: SiteModel
     let theme: Theme
 
-    func assemble(_ pages: [RenderedPage], flows: [CompiledFlow]) -> SiteOutput {
+    func assemble(_ pages: [RenderedPage], flows: [CompiledFlow], search: SearchIndexFile? = nil) throws(BuildErrors) -> SiteOutput {
         var files: [SiteOutput.File] = pages.map { .init(path: $0.path.outputFile, contents: .bytes(Data($0.html.utf8))) }
         files += theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
         files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
@@ -45,12 +45,28 @@ struct SiteAssembler {
         if !flows.isEmpty {
             files.append(.init(path: "flows/flow-spec.schema.json", contents: .bytes(Data(FlowSpec.jsonSchema.utf8))))
         }
+        // Search: the index search.js fetches (Sources/Guidepost/Search).
+        if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
         files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
         files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
+        try Self.checkUnique(files)
         return SiteOutput(files: files, pageCount: pages.count)
     }
 
     private var base: BaseURL { model.config.baseURL }
+
+    /// The model step catches pages that want the same URL; this catches the rest (an alias
+    /// onto the search page, a content folder called `assets`), so nothing is silently overwritten.
+    static func checkUnique(_ files: [SiteOutput.File]) throws(BuildErrors) {
+        var seen: Set<String> = []
+        var clashes: [BuildError] = []
+        for file in files where !seen.insert(file.path).inserted {
+            clashes.append(BuildError(.duplicateURL, step: .assemble, file: file.path,
+                                      "two parts of the site would both be written to `\(file.path)`",
+                                      hint: "change the alias, slug or folder name that makes a URL Guidepost uses for its own pages (search/, flows/, assets/, media/)."))
+        }
+        if !clashes.isEmpty { throw BuildErrors(clashes) }
+    }
 
     /// Every page a search engine should list; the 404 page and flow question pages are left out.
     private func sitemap(_ pages: [RenderedPage]) -> String {

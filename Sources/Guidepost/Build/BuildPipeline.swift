@@ -79,11 +79,13 @@ public struct BuildPipeline: Sendable {
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
-        let pages = PageRenderer(model: model, theme: theme, links: links, flows: flows)
+        // Search: the index instant search fetches, built before rendering so pages can link it.
+        let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
+        let pages = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
             .renderAll(progress: progress)
 
-        // Assemble: pages, assets, copied files, sitemap, robots.txt.
-        return SiteAssembler(model: model, theme: theme).assemble(pages, flows: Array(flows.values))
+        // Assemble: pages, assets, copied files, the search index, sitemap, robots.txt.
+        return try SiteAssembler(model: model, theme: theme).assemble(pages, flows: Array(flows.values), search: search)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.

@@ -25,18 +25,29 @@ public struct Publisher: Sendable {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try Self.recover(folder)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = []
-            for file in output.files {
-                let destination = staging.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent().path
-                if !made.contains(folder) {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
+            // Folders first, one thread, parents before children; then the files on every core.
+            let stagingPath = staging.path
+            let folders = Set(output.files.map { file in
+                file.path.split(separator: "/").dropLast().joined(separator: "/")
+            }).filter { !$0.isEmpty }.sorted()
+            for folder in folders {
+                try manager.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
+            }
+            let fileSystem = fileSystem
+            let failures = output.files.parallelMap { file -> String? in
+                do {
+                    let destination = URL(fileURLWithPath: stagingPath + "/" + file.path)
+                    switch file.contents {
+                    case .bytes(let data): try data.write(to: destination)
+                    case .copy(let source): try fileSystem.read(source).write(to: destination)
+                    }
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
                 }
-                switch file.contents {
-                case .bytes(let data): try data.write(to: destination)
-                case .copy(let source): try fileSystem.read(source).write(to: destination)
-                }
+            }
+            if let failure = failures.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)

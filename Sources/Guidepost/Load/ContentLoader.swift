@@ -34,7 +34,7 @@ struct LoadedContent: Sendable {
 }
 
 /// Step one of the pipeline: reads `content/` into parsed pages, reporting every bad file.
-struct ContentLoader {
+struct ContentLoader: Sendable {
     let fileSystem: any FileSystem
     let contentRoot: String
 
@@ -68,12 +68,15 @@ struct ContentLoader {
         }
         let options = MarkdownOptions(rawHTML: config.rawHTML)
 
+        let loader = self
         var pages: [SourcePage] = []
-        for path in markdownPaths {
-            do {
-                pages.append(try loadPage(path, options: options))
-            } catch {
-                log.add(error)
+        pages.reserveCapacity(markdownPaths.count)
+        for result in markdownPaths.parallelMap({ path in
+            Result { () throws(BuildError) -> SourcePage in try loader.loadPage(path, options: options) }
+        }) {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error): log.add(error)
             }
         }
         let files = paths
@@ -110,7 +113,7 @@ struct ContentLoader {
                              hint: "save the file as UTF-8 in your editor; text copied from old documents often carries another encoding.")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -25,21 +25,50 @@ struct FrontMatter: Sendable, Equatable {
     }
 
     /// Splits off a front matter block that starts on the first line with `---` and ends with `---` or `...`.
+    ///
+    /// Scans bytes rather than Characters: every file of a site passes through here.
     static func split(_ text: String, file: String) throws(BuildError) -> Split {
-        guard text.hasPrefix("---") else { return Split(yaml: nil, body: text, bodyLineOffset: 0, yamlLineOffset: 0) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
-            return Split(yaml: nil, body: text, bodyLineOffset: 0, yamlLineOffset: 0)
+        let none = Split(yaml: nil, body: text, bodyLineOffset: 0, yamlLineOffset: 0)
+        let bytes = text.utf8
+        guard bytes.starts(with: "---".utf8) else { return none }
+        var lines: [Range<String.UTF8View.Index>] = []
+        var start = bytes.startIndex
+        var index = start
+        var closing: Int?
+        while index <= bytes.endIndex {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: "\n") {
+                let line = start..<index
+                if lines.isEmpty {
+                    guard Self.isFence(bytes[line], opening: true) else { return none }
+                } else if Self.isFence(bytes[line], opening: false) {
+                    closing = lines.count
+                    lines.append(line)
+                    break
+                }
+                lines.append(line)
+                if index == bytes.endIndex { break }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { ["---", "..."].contains($0.trimmingTrailingSpaces()) }) else {
+        guard let closing else {
             throw BuildError(.frontMatter, step: .load, file: file, line: 1,
                              "the front matter that starts here never ends",
                              hint: "add a line with only `---` after the last `key: value` line.")
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, body: body, bodyLineOffset: end + 2, yamlLineOffset: 1)
+        let yamlRange = closing > 1 ? lines[1].lowerBound..<lines[closing - 1].upperBound : lines[0].upperBound..<lines[0].upperBound
+        let bodyStart = lines[closing].upperBound < bytes.endIndex ? bytes.index(after: lines[closing].upperBound) : bytes.endIndex
+        return Split(yaml: String(text[yamlRange]), body: String(text[bodyStart...]),
+                     bodyLineOffset: closing + 1, yamlLineOffset: 1)
+    }
+
+    /// `---` (or `...` to close), allowing trailing spaces as editors leave them.
+    private static func isFence(_ line: Substring.UTF8View, opening: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            trimmed = trimmed.dropLast()
+        }
+        return trimmed.elementsEqual("---".utf8) || (!opening && trimmed.elementsEqual("...".utf8))
     }
 
     static func parse(_ yaml: String, file: String, lineOffset: Int) throws(BuildError) -> FrontMatter {

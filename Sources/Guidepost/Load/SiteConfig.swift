@@ -57,6 +57,13 @@ public struct SiteConfig: Sendable, Equatable {
                 throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "support"),
                                  "`support` needs a `url` where readers can reach your support team")
             }
+            // The URL lands in an href on every page: only schemes that open a page or a mail.
+            let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() }
+            guard url.hasPrefix("/") || (url.contains(":") && ["http", "https", "mailto"].contains(scheme ?? "")) else {
+                throw BuildError(.config, step: .load, file: file, line: support.line(of: "url"),
+                                 "`support.url` must be an http, https or mailto address, or a path on this site, but it is `\(url)`",
+                                 hint: "for example `url: https://example.com/support` or `url: mailto:help@example.com`.")
+            }
             config.support = Support(
                 title: try support.string("title") ?? "Still stuck?",
                 text: try support.string("text") ?? "",

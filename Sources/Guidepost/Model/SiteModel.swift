@@ -51,6 +51,8 @@ struct SiteModel: Sendable {
     var faq: SpecialPage?
     var home: SourcePage?
     var files: [PlacedFile]
+    /// For each guide, the guides to suggest after it (indices into `guides`).
+    var related: [[Int]] = []
 
     func category(_ path: [String]) -> Category? { categories.first { $0.path == path } }
     var topCategories: [Category] { categories.filter { $0.path.count == 1 } }

@@ -59,7 +59,9 @@ struct SiteModelBuilder {
         }
         log.add(contentsOf: claims.conflicts)
         try log.check()
-        return SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
+        var model = SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
+        model.related = RelatedGuides.compute(guides)
+        return model
     }
 
     private func makeGuide(_ page: SourcePage) throws(BuildError) -> Guide {

@@ -7,9 +7,15 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// A directory page is served as `<path>/index.html` and linked as `<path>/` (pretty URLs).
     public let isDirectory: Bool
 
+    /// Percent-encoded path below the base path, as it appears in links; worked out once,
+    /// since every page links to dozens of others.
+    let encoded: String
+
     init(_ segments: [String], directory: Bool) {
         self.segments = segments
         self.isDirectory = directory
+        let joined = segments.map(Self.encode).joined(separator: "/")
+        encoded = directory && !joined.isEmpty ? joined + "/" : joined
     }
 
     static let root = SitePath([], directory: true)
@@ -21,19 +27,17 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
         isDirectory ? (segments + ["index.html"]).joined(separator: "/") : segments.joined(separator: "/")
     }
 
-    /// Percent-encoded path below the base path, as it appears in links.
-    var encoded: String {
-        let joined = segments.map(Self.encode).joined(separator: "/")
-        if !isDirectory { return joined }
-        return joined.isEmpty ? "" : joined + "/"
-    }
-
     func href(_ base: BaseURL) -> String { base.path + encoded }
     func absolute(_ base: BaseURL) -> String { base.origin + base.path + encoded }
 
     public var description: String { "/" + encoded }
 
     public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.outputFile < rhs.outputFile }
+    public static func == (lhs: SitePath, rhs: SitePath) -> Bool { lhs.segments == rhs.segments && lhs.isDirectory == rhs.isDirectory }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(segments)
+        hasher.combine(isDirectory)
+    }
 
     private static let segmentAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
@@ -42,7 +46,11 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     }()
 
     static func encode(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+        // Plain slugs need no encoding; skipping Foundation for them is most of the work saved.
+        if segment.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) {
+            return segment
+        }
+        return segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
     }
 }
 

@@ -1,6 +1,6 @@
 /// What a page is, before it becomes a template context.
 struct PageInfo {
-    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found" }
+    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found", search }
 
     var kind: Kind
     var title: String
@@ -18,6 +18,8 @@ struct PageInfo {
 struct PageContext {
     let model: SiteModel
     let theme: Theme
+    /// Search: the published index, for `site.searchIndexURL` (Sources/Guidepost/Search).
+    var searchIndex: SitePath? = nil
 
     private var base: BaseURL { model.config.baseURL }
 
@@ -32,6 +34,9 @@ struct PageContext {
             "home": SitePath.root.href(base),
         ]
         if let faq = model.faq { site["faqURL"] = faq.path.href(base) }
+        // Search: the index file, and the page the header's form submits to without JavaScript.
+        if let searchIndex { site["searchIndexURL"] = searchIndex.href(base) }
+        if SearchPage.isRendered(by: theme) { site["searchURL"] = SearchPage.path.href(base) }
         if let support = config.support {
             site["support"] = ["title": support.title, "text": support.text, "url": support.url, "label": support.label]
         }
@@ -111,6 +116,7 @@ struct PageContext {
         case .faq: "FAQ"
         case .flowStep: "FlowStep"
         case .notFound: "NotFound"
+        case .search: "Search"
         }
     }
 }

@@ -18,12 +18,15 @@ struct PageRenderer: Sendable {
     let flows: [String: CompiledFlow]
     /// Each flow's widget, rendered once and placed on every page that embeds it.
     private let widgets: [String: String]
+    /// Search: the index file, whose URL every page passes to search.js.
+    let search: SearchIndexFile?
 
-    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow]) {
+    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
         self.model = model
         self.theme = theme
         self.links = links
         self.flows = flows
+        self.search = search
         let base = model.config.baseURL
         widgets = flows.mapValues { compiled in
             theme.library.render(PageContext.compacted(["flow": FlowViews(compiled: compiled, base: base).widget]),
@@ -34,19 +37,25 @@ struct PageRenderer: Sendable {
     private func flowHTML(_ id: String) -> String { widgets[id] ?? "" }
 
     private var base: BaseURL { model.config.baseURL }
-    private var context: PageContext { PageContext(model: model, theme: theme) }
+    private var context: PageContext { PageContext(model: model, theme: theme, searchIndex: search?.path) }
 
     func renderAll(progress: (BuildProgress) -> Void = { _ in }) -> [RenderedPage] {
         var pages = [renderHome(), renderNotFound()]
         pages += model.categories.map(renderCategory)
+        // Guides are most of a site: render them on every core, in batches so a person
+        // watching a large build sees it move.
         let total = model.guides.count
-        for index in model.guides.indices {
-            pages.append(renderGuide(index))
-            if (index + 1) % 100 == 0 || index + 1 == total {
-                progress(BuildProgress(step: "render", done: index + 1, total: total))
-            }
+        let renderer = self
+        for batch in stride(from: 0, to: total, by: 512) {
+            let range = batch..<Swift.min(batch + 512, total)
+            pages += range.parallelMap { renderer.renderGuide($0) }
+            progress(BuildProgress(step: "render", done: range.upperBound, total: total))
         }
         if let faq = model.faq { pages.append(renderFAQ(faq)) }
+        // Search: the full list the search form lands on without JavaScript (Search/SearchPage.swift).
+        if SearchPage.isRendered(by: theme) {
+            pages.append(render(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context)))
+        }
         for guide in model.guides {
             pages += guide.aliases.map { RedirectPage.render(to: guide, from: $0, base: base, language: model.config.language) }
         }
@@ -150,7 +159,7 @@ struct PageRenderer: Sendable {
             "toc": toc,
             "hasTOC": toc.count >= 2,
             "tags": guide.tags,
-            "related": RelatedGuides.pick(for: index, in: model.guides).map { context.summary(model.guides[$0]) },
+            "related": model.related[index].map { context.summary(model.guides[$0]) },
         ]
         if let flow = guide.flow { specific["flowHTML"] = flowHTML(flow) }
         if let category = model.category(guide.category) {
@@ -188,25 +197,5 @@ struct PageRenderer: Sendable {
         return render("404", info, ["categories": model.topCategories.map { category in
             ["name": category.name, "url": category.sitePath.href(base), "description": category.description] as [String: Any]
         }])
-    }
-}
-
-/// Up to five guides a reader of one guide is likely to want next: shared tags count most,
-/// the same category breaks ties, then reading order.
-enum RelatedGuides {
-    static func pick(for index: Int, in guides: [Guide], limit: Int = 5) -> [Int] {
-        let guide = guides[index]
-        let tags = Set(guide.tags)
-        return guides.indices
-            .filter { $0 != index }
-            .map { other -> (Int, Int) in
-                let shared = tags.intersection(guides[other].tags).count
-                let sameCategory = !guide.category.isEmpty && guides[other].category == guide.category
-                return (other, shared * 2 + (sameCategory ? 1 : 0))
-            }
-            .filter { $0.1 > 0 }
-            .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-            .prefix(limit)
-            .map(\.0)
     }
 }

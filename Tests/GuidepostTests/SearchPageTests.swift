@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Guidepost
+
+/// The /search/ page (the search form's target without JavaScript) and the template keys.
+@Suite struct SearchPageTests {
+    static let files: [String: String] = [
+        "Account/a.md": guideFile("Reset your password"),
+        "Account/Devices/b.md": guideFile("Sign out a lost phone"),
+        "loose.md": guideFile("About this help center"),
+        "faq.md": "---\ntitle: Questions\nlayout: faq\n---\n## Can I get a refund? {#refund}\n\nYes.\n\n## Is it safe?\n\nYes.\n",
+    ]
+
+    static var theme: [String: String] {
+        var theme = minimalTheme
+        theme["templates/home.mustache"] = "home|{{site.searchURL}}|{{site.searchIndexURL}}"
+        theme["templates/search.mustache"] = """
+        search|{{page.title}}|{{#page.noindex}}noindex{{/page.noindex}}|{{search.guideCount}}/{{search.questionCount}}|\
+        {{#search.categories}}[{{name}}>{{url}}:{{#guides}}{{title}}>{{url}};{{/guides}}]{{/search.categories}}|\
+        {{#search.uncategorized}}{{title}};{{/search.uncategorized}}|\
+        {{#search.faq}}{{title}}>{{url}}:{{#questions}}{{question}}>{{url}};{{/questions}}{{/search.faq}}
+        """
+        return theme
+    }
+
+    @Test func listsEveryGuideByCategoryAndEveryQuestion() throws {
+        let site = try generate(Self.files, theme: Self.theme)
+        let page = try #require(site.text("search/index.html"))
+        #expect(page.hasPrefix("search|Search|noindex|3/2|"))
+        #expect(page.contains("[Account>/categories/account/:Reset your password>/guides/a/;]"))
+        #expect(page.contains("[Account / Devices>/categories/account/devices/:Sign out a lost phone>/guides/b/;]"))
+        #expect(page.contains("|About this help center;|"))
+        #expect(page.contains("Questions>/faq/:Can I get a refund?>/faq/#refund;Is it safe?>/faq/#is-it-safe;"))
+    }
+
+    @Test func givesTemplatesTheSearchURLs() throws {
+        let site = try generate(Self.files, theme: Self.theme, baseURL: "https://example.com/help/")
+        let index = try #require(site.files.first { $0.path.hasPrefix("search/index.") && $0.path.hasSuffix(".json") })
+        #expect(site.text("index.html") == "home|/help/search/|/help/\(index.path)")
+    }
+
+    @Test func keepsTheSearchPageOutOfTheSitemap() throws {
+        let site = try generate(Self.files, theme: Self.theme)
+        let sitemap = try #require(site.text("sitemap.xml"))
+        #expect(!sitemap.contains("/search/"))
+        #expect(sitemap.contains("/guides/a/"))
+    }
+
+    @Test func aThemeWithoutTheTemplateGetsNoPageButStillTheIndex() throws {
+        var theme = minimalTheme
+        theme["templates/home.mustache"] = "home|{{site.searchURL}}|{{#site.searchIndexURL}}index{{/site.searchIndexURL}}"
+        let site = try generate(Self.files, theme: theme)
+        #expect(site.text("search/index.html") == nil)
+        #expect(site.text("index.html") == "home||index")
+    }
+}
