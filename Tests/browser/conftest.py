@@ -1,0 +1,150 @@
+"""Builds the real site once, serves it on loopback under the strict CSP, and drives Chromium."""
+import functools
+import http.server
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import threading
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'")
+FLOW = "occupied-contact"
+
+
+@functools.cache
+def sitegen_binary():
+    bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    binary = pathlib.Path(bin_path) / "sitegen"
+    if not binary.exists():
+        pytest.fail(f"{binary} is missing: run `swift build --product sitegen` first")
+    return binary
+
+
+@functools.cache
+def flow_cli(*args):
+    """`sitegen flow FLOW ARGS…` parsed as JSON: Swift is the reference for every flow test."""
+    result = subprocess.run([str(sitegen_binary()), "flow", FLOW, *args], cwd=ROOT, check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def path_id(path):
+    return ",".join(f"{question}={option}" for question, option in path["answers"]) + "->" + path["outcome"]
+
+
+def pytest_generate_tests(metafunc):
+    """`flow_path`: one test for every path that Swift's `Flow.paths()` lists."""
+    if "flow_path" in metafunc.fixturenames:
+        paths = flow_cli("--paths", "--json")
+        metafunc.parametrize("flow_path", paths, ids=[path_id(path) for path in paths])
+
+
+@pytest.fixture(scope="session")
+def flow_spec():
+    return flow_cli("--spec")
+
+
+@pytest.fixture(scope="session")
+def flow_paths():
+    return flow_cli("--paths", "--json")
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="guidepost-browser-"))
+    output = folder / "public"
+    # GUIDEPOST_OVERRIDES=folder builds with `--overrides folder`: a way to check that these
+    # tests catch a broken template or script without touching the theme.
+    overrides = os.environ.get("GUIDEPOST_OVERRIDES")
+    extra = ["--overrides", overrides] if overrides else []
+    subprocess.run([str(sitegen_binary()), "build", "--output", str(output), *extra], cwd=ROOT, check=True,
+                   capture_output=True)
+    yield output
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        # Like a static host: a missing page gets the site's own 404.html, status 404.
+        page = pathlib.Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _chrome(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--disable-extensions", "--no-first-run",
+                # The theme scrolls smoothly otherwise, and a click would aim while the page moves.
+                "--force-prefers-reduced-motion"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = _chrome()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def browser_without_js():
+    driver = _chrome(javascript=False)
+    yield driver
+    driver.quit()
+
+
+def severe(entries):
+    return [entry for entry in entries if entry["level"] == "SEVERE"]
+
+
+@pytest.fixture
+def console_errors(browser):
+    """Call at the end of a test: the console messages of level SEVERE since the test began."""
+    browser.get_log("browser")
+
+    def collect():
+        return severe(browser.get_log("browser"))
+    return collect
