@@ -49,6 +49,7 @@ struct SiteAssembler {
         if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
         files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
         files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
+        files.append(.init(path: "_headers", contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
         try Self.checkUnique(files)
         return SiteOutput(files: files, pageCount: pages.count)
     }

@@ -122,6 +122,6 @@ public struct BuildPipeline: Sendable {
 
 extension SiteModel {
     var allSourcePages: [SourcePage] {
-        guides.map(\.source) + [faq?.source, home].compactMap { $0 }
+        guides.map(\.source) + (faq?.groups.map(\.source) ?? []) + [home].compactMap { $0 }
     }
 }

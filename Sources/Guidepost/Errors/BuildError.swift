@@ -10,7 +10,7 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case missingContent, emptyContent, missingTemplates, unreadableFile, invalidUTF8
         case frontMatter, config, missingTitle, unsafePath, duplicateURL
-        case brokenLink, missingAnchor, missingPartial, template, flow, output
+        case brokenLink, missingAnchor, duplicateAnchor, missingPartial, template, flow, output
     }
 
     public var kind: Kind

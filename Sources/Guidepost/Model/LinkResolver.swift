@@ -19,7 +19,7 @@ struct LinkResolver: Sendable {
             targets[page.path] = Target(path: path, anchors: Set(page.document.headings.map(\.id)), displayPath: page.displayPath)
         }
         for guide in model.guides { add(guide.source, guide.path) }
-        if let faq = model.faq { add(faq.source, faq.path) }
+        for group in model.faq?.groups ?? [] { add(group.source, model.faq?.path ?? .page("faq")) }
         if let home = model.home { add(home, .root) }
         for file in model.files {
             targets[file.source.path] = Target(path: file.path, anchors: [], displayPath: file.source.displayPath)

@@ -28,11 +28,21 @@ struct Category: Sendable {
     var children: [[String]]
 }
 
-/// A page built from one Markdown file that is not a guide (the FAQ, the home intro).
-struct SpecialPage: Sendable {
-    var source: SourcePage
+/// The FAQ page: every `layout: faq` file, grouped by category on one page at `/faq/`.
+struct FAQPage: Sendable {
+    struct Group: Sendable {
+        var source: SourcePage
+        /// Empty for the FAQ file at the top of content/.
+        var category: [String]
+    }
+
     var title: String
     var path: SitePath
+    /// Ordered: the top-level FAQ first, then by category order.
+    var groups: [Group]
+
+    /// The file whose title, intro and summary the page uses: the top-level one if there is one.
+    var main: SourcePage { (groups.first { $0.category.isEmpty } ?? groups[0]).source }
 }
 
 /// Where a static file from content/ lands.
@@ -48,7 +58,7 @@ struct SiteModel: Sendable {
     var guides: [Guide]
     /// Categories in display order (parents before children).
     var categories: [Category]
-    var faq: SpecialPage?
+    var faq: FAQPage?
     var home: SourcePage?
     var files: [PlacedFile]
     /// For each guide, the guides to suggest after it (indices into `guides`).

@@ -9,7 +9,7 @@ struct SiteModelBuilder {
     func build() throws(BuildErrors) -> SiteModel {
         var log = ErrorLog()
         var guides: [Guide] = []
-        var faq: SpecialPage?
+        var faqSources: [SourcePage] = []
         var home: SourcePage?
         var claims = URLClaims()
 
@@ -18,10 +18,7 @@ struct SiteModelBuilder {
             case .home:
                 home = page
             case .faq:
-                let title = page.matter.title ?? page.document.title ?? "Frequently asked questions"
-                let path = SitePath.page("faq")
-                claims.claim(path, by: page.displayPath, line: nil)
-                faq = SpecialPage(source: page, title: title, path: path)
+                faqSources.append(page)
             case .guide where page.path == "index.md":
                 home = page
             case .guide:
@@ -46,6 +43,7 @@ struct SiteModelBuilder {
             return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
         }
         let categories = makeCategories(guides: guides, order: order, claims: &claims)
+        let faq = makeFAQ(faqSources, order: order, claims: &claims, log: &log)
         // Aliases are claimed last so a clash names the page that really lives at the URL.
         for guide in guides {
             for alias in guide.aliases {
@@ -94,6 +92,39 @@ struct SiteModelBuilder {
             slug: slug, path: .page("guides", slug), category: category,
             order: page.matter.order, tags: page.matter.tags, flow: page.matter.flow
         )
+    }
+
+    /// One FAQ page from every FAQ file. Questions from all of them share the page, so their
+    /// anchors must be unique across files, or a link to one would land on another.
+    private func makeFAQ(_ sources: [SourcePage], order: CategoryOrder, claims: inout URLClaims, log: inout ErrorLog) -> FAQPage? {
+        guard !sources.isEmpty else { return nil }
+        let groups = sources
+            .map { FAQPage.Group(source: $0, category: $0.matter.category ?? $0.folder) }
+            .sorted { lhs, rhs in
+                // The top-level FAQ holds the general questions: it leads, where guides without a category trail.
+                if lhs.category.isEmpty != rhs.category.isEmpty { return lhs.category.isEmpty }
+                let left = order.key(lhs.category), right = order.key(rhs.category)
+                return left == right ? lhs.source.path < rhs.source.path : left < right
+            }
+        let path = SitePath.page("faq")
+        claims.claim(path, by: groups[0].source.displayPath, line: nil)
+        var owners: [String: String] = [:]
+        for group in groups {
+            for section in group.source.document.sections(atLevel: 2).sections {
+                let id = section.heading.id
+                if let first = owners[id] {
+                    log.add(BuildError(.duplicateAnchor, step: .load, file: group.source.displayPath,
+                                       line: section.heading.line + group.source.bodyLineOffset,
+                                       "the FAQ question anchor `#\(id)` is also used in \(first), and both questions share the FAQ page",
+                                       hint: "pin a different anchor on one of them, e.g. `## \(section.heading.text) {#\(id)-\(Slug.make(group.category.last ?? "faq"))}`."))
+                } else {
+                    owners[id] = group.source.displayPath
+                }
+            }
+        }
+        let main = groups.first { $0.category.isEmpty }?.source ?? groups[0].source
+        let title = main.matter.title ?? main.document.title ?? "Frequently asked questions"
+        return FAQPage(title: title, path: path, groups: groups)
     }
 
     private func makeCategories(guides: [Guide], order: CategoryOrder, claims: inout URLClaims) -> [Category] {

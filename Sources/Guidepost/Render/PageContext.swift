@@ -32,6 +32,7 @@ struct PageContext {
             "language": config.language,
             "baseURL": base.absolute,
             "home": SitePath.root.href(base),
+            "contentSecurityPolicy": HostingFiles.contentSecurityPolicy,
         ]
         if let faq = model.faq { site["faqURL"] = faq.path.href(base) }
         // Search: the index file, and the page the header's form submits to without JavaScript.

@@ -176,18 +176,34 @@ struct PageRenderer: Sendable {
         return render("guide", info, ["guide": specific])
     }
 
-    private func renderFAQ(_ faq: SpecialPage) -> RenderedPage {
-        let renderer = html(for: faq.source, omitTitle: true)
-        let (preamble, sections) = faq.source.document.sections(atLevel: 2)
+    /// One page for every FAQ file; with more than one, questions are grouped under their
+    /// category, the top-level file's questions first.
+    private func renderFAQ(_ faq: FAQPage) -> RenderedPage {
+        let main = faq.main
+        let (preamble, _) = main.document.sections(atLevel: 2)
         let intro = preamble.filter { if case .heading(let heading, _) = $0 { heading.level != 1 } else { true } }
+        // Grouped questions sit under their group's h2, so they become h3.
+        let questionTag = faq.groups.count > 1 ? "h3" : "h2"
+        let groups: [[String: Any]] = faq.groups.map { group in
+            let renderer = html(for: group.source, omitTitle: true)
+            let name = group.category.isEmpty ? "General" : (model.category(group.category)?.name ?? group.category.last ?? "")
+            return [
+                "name": name,
+                "id": "faq-" + Slug.make(group.category.isEmpty ? "general" : CategoryPath.display(group.category), fallback: "group"),
+                "questions": group.source.document.sections(atLevel: 2).sections.map { section in
+                    ["id": section.heading.id, "question": section.heading.text, "tag": questionTag,
+                     "answerHTML": renderer.render(section.blocks)] as [String: Any]
+                },
+            ]
+        }
         let specific: [String: Any] = ["faq": [
             "title": faq.title,
-            "introHTML": renderer.render(intro),
-            "questions": sections.map { section in
-                ["id": section.heading.id, "question": section.heading.text, "answerHTML": renderer.render(section.blocks)] as [String: Any]
-            },
+            "introHTML": html(for: main, omitTitle: true).render(intro),
+            "questions": groups.flatMap { $0["questions"] as? [[String: Any]] ?? [] },
+            "groups": groups,
+            "isGrouped": groups.count > 1,
         ] as [String: Any]]
-        let info = PageInfo(kind: .faq, title: faq.title, description: faq.source.matter.summary ?? faq.source.document.summary ?? "",
+        let info = PageInfo(kind: .faq, title: faq.title, description: main.matter.summary ?? main.document.summary ?? "",
                             path: faq.path, trail: [("Home", .root)])
         return render("faq", info, specific)
     }

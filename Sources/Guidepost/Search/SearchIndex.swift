@@ -66,13 +66,15 @@ struct SearchIndexBuilder {
             let (intro, sections) = Self.split(Array(blocks))
             return Self.source(path: guide.path.encoded, title: guide.title, summary: guide.summary, intro: intro, sections: sections)
         }
-        if let faq = model.faq {
-            let document = faq.source.document
+        // Each FAQ file is its own entry, all pointing at the one FAQ page.
+        for group in model.faq?.groups ?? [] {
+            guard let faq = model.faq else { break }
+            let document = group.source.document
             let (preamble, questions) = document.sections(atLevel: 2)
             // As on the page: level-1 headings of the preamble are the page title, not its text.
             let intro = preamble.filter { if case .heading(let heading, _) = $0 { heading.level != 1 } else { true } }
             sources.append(Self.source(path: faq.path.encoded, title: faq.title,
-                                       summary: faq.source.matter.summary ?? document.summary ?? "",
+                                       summary: group.source.matter.summary ?? document.summary ?? "",
                                        intro: intro, sections: questions.map { ($0.heading, $0.blocks) }))
         }
         // Folding is most of the work and each page's is independent; filing terms is not.

@@ -34,7 +34,7 @@ enum SearchPage {
             "guideCount": model.guides.count,
         ]
         if let faq = model.faq {
-            let questions = faq.source.document.sections(atLevel: 2).sections.map { section in
+            let questions = faq.groups.flatMap { $0.source.document.sections(atLevel: 2).sections }.map { section in
                 ["question": section.heading.text, "url": faq.path.href(base) + "#" + section.heading.id]
             }
             search["faq"] = ["title": faq.title, "url": faq.path.href(base), "questions": questions] as [String: Any]

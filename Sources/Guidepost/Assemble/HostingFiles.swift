@@ -1,0 +1,23 @@
+/// The security policy and cache rules a host should apply, written once: pages declare the
+/// policy in a meta tag, and `_headers` (read by Netlify and Cloudflare Pages) sends it as a
+/// header and caches fingerprinted files for a year. docs/hosting.md shows the same for nginx.
+enum HostingFiles {
+    /// Everything the site loads comes from its own origin; nothing inline may run.
+    static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+    static func headers(base: BaseURL) -> String {
+        let root = base.path
+        return """
+            \(root)*
+              Content-Security-Policy: \(contentSecurityPolicy)
+              X-Content-Type-Options: nosniff
+              Referrer-Policy: strict-origin-when-cross-origin
+            \(root)assets/*
+              Cache-Control: public, max-age=31536000, immutable
+            \(root)search/index.*
+              Cache-Control: public, max-age=31536000, immutable
+
+            """
+    }
+}
