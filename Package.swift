@@ -42,7 +42,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GuidepostMarkdownTests", dependencies: ["GuidepostMarkdown"]),
-        .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows"]),
-        .testTarget(name: "GuidepostTests", dependencies: ["Guidepost"], exclude: ["Fixtures", "Golden"]),
+        // A small JSON Schema checker, so the spec's schema is tested against what Swift emits.
+        .target(name: "JSONSchemaCheck", path: "Tests/Support/JSONSchemaCheck"),
+        .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck"]),
+        .testTarget(name: "GuidepostTests", dependencies: ["Guidepost", "JSONSchemaCheck"], exclude: ["Fixtures", "Golden"]),
     ]
 )

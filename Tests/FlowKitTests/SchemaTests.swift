@@ -1,3 +1,4 @@
+import JSONSchemaCheck
 import FlowKit
 import HelpFlows
 import Testing

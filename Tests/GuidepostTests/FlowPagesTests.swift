@@ -1,4 +1,5 @@
 import FlowKit
+import JSONSchemaCheck
 import Foundation
 import HelpFlows
 import Testing
@@ -93,5 +94,21 @@ import Testing
         pipeline.flowCatalog = [testFlow]
         let json = try #require(try pipeline.flowSpecJSON("pick"))
         #expect(try pipeline.generate().text("flows/pick/spec.json") == json)
+    }
+}
+
+/// The spec the site publishes for the real content validates against the schema it publishes.
+@Suite struct PublishedSpecTests {
+    @Test func theOccupiedContactSpecOfTheRealSiteMatchesItsSchema() throws {
+        let site = try BuildPipeline(options: BuildOptions(content: repositoryRoot.appendingPathComponent("content").path,
+                                                           templates: repositoryRoot.appendingPathComponent("templates").path)).generate()
+        let spec = try #require(site.text("flows/occupied-contact/spec.json"))
+        let schema = try #require(site.text("flows/flow-spec.schema.json"))
+        let validator = SchemaValidator(root: try JSONValue.parse(schema))
+        #expect(validator.errors(in: try JSONValue.parse(spec)) == [])
+        // And the validator does reject a spec that breaks the schema.
+        var broken = try JSONValue.parse(spec)
+        broken["specVersion"] = .string("one")
+        #expect(!validator.errors(in: broken).isEmpty)
     }
 }

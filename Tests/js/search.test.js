@@ -5,14 +5,11 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
-const zlib = require('node:zlib');
 
-const root = path.resolve(__dirname, '..', '..');
-const file = path.join(root, 'templates', 'assets', 'search.js');
-const search = require(file);
+const { root } = require('./support');
+
+const search = require(path.join(root, 'templates', 'assets', 'search.js'));
 
 const words = (text) => search.tokenize(text).map((token) => token.text);
 const marked = (parts) => parts.filter((part) => part.mark).map((part) => part.text);
@@ -82,31 +79,4 @@ test('highlights prefixes, typos, folded letters and CJK bigrams', () => {
   // Marks meet without gaps or overlaps, and the text is all there.
   const parts = search.highlight('phone phones phoned', 'phone');
   assert.equal(parts.map((part) => part.text).join(''), 'phone phones phoned');
-});
-
-// The same limits as flow.js (Tests/js/source.test.js): the script runs under a strict CSP.
-const source = fs.readFileSync(file, 'utf8');
-const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-
-test('nothing the CSP blocks or that parses text as HTML', () => {
-  const banned = [
-    [/\.style\b/, 'element.style'],
-    [/['"]style['"]/, 'a style attribute'],
-    [/\beval\s*\(/, 'eval'],
-    [/\bnew\s+Function\b/, 'new Function'],
-    [/\bset(?:Timeout|Interval)\s*\(\s*['"`]/, 'string timers'],
-    [/innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
-    [/\bimport\s*\(|^\s*import\s/m, 'imports'],
-    [/\brequire\s*\(/, 'require'],
-  ];
-  for (const [pattern, what] of banned) assert.doesNotMatch(code, pattern, `search.js uses ${what}`);
-});
-
-test('loads as a classic script with no module, document or window', () => {
-  assert.doesNotThrow(() => vm.runInNewContext(source, {}, { filename: file }));
-});
-
-test('fits the size budget', () => {
-  const gzipped = zlib.gzipSync(source, { level: 9 }).length;
-  assert.ok(gzipped < 8 * 1024, `search.js is ${gzipped} bytes gzipped, over 8 KB`);
 });

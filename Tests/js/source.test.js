@@ -1,5 +1,6 @@
-// What the page's Content-Security-Policy and the size budget ask of flow.js, checked on its
-// source: no inline styles, no eval, no HTML strings; a classic script that fits in 6 KB gzipped.
+// What the page's Content-Security-Policy and the size budgets ask of the page scripts,
+// checked on their source: no inline styles, no eval, no HTML strings; classic scripts that
+// fit their gzipped budget.
 'use strict';
 
 const { test } = require('node:test');
@@ -10,31 +11,38 @@ const zlib = require('node:zlib');
 const vm = require('node:vm');
 const { root } = require('./support');
 
-const file = path.join(root, 'templates', 'assets', 'flow.js');
-const source = fs.readFileSync(file, 'utf8');
-// Comments may name what the code avoids.
-const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+const scripts = [
+  { name: 'flow.js', budget: 6 * 1024 },
+  { name: 'search.js', budget: 8 * 1024 },
+];
 
-test('nothing the CSP blocks or that parses text as HTML', () => {
-  const banned = [
-    [/\.style\b/, 'element.style'],
-    [/['"]style['"]/, 'a style attribute'],
-    [/\beval\s*\(/, 'eval'],
-    [/\bnew\s+Function\b/, 'new Function'],
-    [/\bset(?:Timeout|Interval)\s*\(\s*['"`]/, 'string timers'],
-    [/innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
-    [/\bimport\s*\(|^\s*import\s/m, 'imports'],
-    [/\brequire\s*\(/, 'require'],
-  ];
-  for (const [pattern, what] of banned) assert.doesNotMatch(code, pattern, `flow.js uses ${what}`);
-});
+for (const { name, budget } of scripts) {
+  const file = path.join(root, 'templates', 'assets', name);
+  const source = fs.readFileSync(file, 'utf8');
+  // Comments may name what the code avoids.
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
-test('loads as a classic script with no module, document or window', () => {
-  // The browser has `document` but no `module`; Node tests have the reverse. Neither: no-op.
-  assert.doesNotThrow(() => vm.runInNewContext(source, {}, { filename: file }));
-});
+  test(`${name}: nothing the CSP blocks or that parses text as HTML`, () => {
+    const banned = [
+      [/\.style\b/, 'element.style'],
+      [/['"]style['"]/, 'a style attribute'],
+      [/\beval\s*\(/, 'eval'],
+      [/\bnew\s+Function\b/, 'new Function'],
+      [/\bset(?:Timeout|Interval)\s*\(\s*['"`]/, 'string timers'],
+      [/innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
+      [/\bimport\s*\(|^\s*import\s/m, 'imports'],
+      [/\brequire\s*\(/, 'require'],
+    ];
+    for (const [pattern, what] of banned) assert.doesNotMatch(code, pattern, `${name} uses ${what}`);
+  });
 
-test('fits the size budget', () => {
-  const gzipped = zlib.gzipSync(source, { level: 9 }).length;
-  assert.ok(gzipped < 6 * 1024, `flow.js is ${gzipped} bytes gzipped, over 6 KB`);
-});
+  test(`${name}: loads as a classic script with no module, document or window`, () => {
+    // The browser has `document` but no `module`; Node tests have the reverse. Neither: no-op.
+    assert.doesNotThrow(() => vm.runInNewContext(source, {}, { filename: file }));
+  });
+
+  test(`${name}: fits its size budget`, () => {
+    const gzipped = zlib.gzipSync(source, { level: 9 }).length;
+    assert.ok(gzipped < budget, `${name} is ${gzipped} bytes gzipped, over ${budget / 1024} KB`);
+  });
+}

@@ -45,7 +45,6 @@ struct SiteAssembler {
         if !flows.isEmpty {
             files.append(.init(path: "flows/flow-spec.schema.json", contents: .bytes(Data(FlowSpec.jsonSchema.utf8))))
         }
-        // Search: the index search.js fetches (Sources/Guidepost/Search).
         if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
         files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
         files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
@@ -77,7 +76,7 @@ struct SiteAssembler {
             .sorted()
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
-        for url in urls { xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n" }
+        for url in urls { xml += "  <url><loc>\(Markup.escape(url))</loc></url>\n" }
         xml += "</urlset>\n"
         return xml
     }

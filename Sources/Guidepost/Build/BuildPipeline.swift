@@ -79,7 +79,7 @@ public struct BuildPipeline: Sendable {
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
-        // Search: the index instant search fetches, built before rendering so pages can link it.
+        // The search index comes first: every page links to it by its fingerprinted name.
         let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
         let pages = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
             .renderAll(progress: progress)

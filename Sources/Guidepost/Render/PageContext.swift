@@ -18,7 +18,7 @@ struct PageInfo {
 struct PageContext {
     let model: SiteModel
     let theme: Theme
-    /// Search: the published index, for `site.searchIndexURL` (Sources/Guidepost/Search).
+    /// The published search index, for `site.searchIndexURL`.
     var searchIndex: SitePath? = nil
 
     private var base: BaseURL { model.config.baseURL }
@@ -35,7 +35,7 @@ struct PageContext {
             "contentSecurityPolicy": HostingFiles.contentSecurityPolicy,
         ]
         if let faq = model.faq { site["faqURL"] = faq.path.href(base) }
-        // Search: the index file, and the page the header's form submits to without JavaScript.
+        // The search index, and the page the header's form submits to without JavaScript.
         if let searchIndex { site["searchIndexURL"] = searchIndex.href(base) }
         if SearchPage.isRendered(by: theme) { site["searchURL"] = SearchPage.path.href(base) }
         if let support = config.support {

@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
     let flows: [String: CompiledFlow]
     /// Each flow's widget, rendered once and placed on every page that embeds it.
     private let widgets: [String: String]
-    /// Search: the index file, whose URL every page passes to search.js.
+    /// The search index, whose URL every page passes to search.js.
     let search: SearchIndexFile?
 
     init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
@@ -52,7 +52,7 @@ struct PageRenderer: Sendable {
             progress(BuildProgress(step: "render", done: range.upperBound, total: total))
         }
         if let faq = model.faq { pages.append(renderFAQ(faq)) }
-        // Search: the full list the search form lands on without JavaScript (Search/SearchPage.swift).
+        // The full list the search form lands on without JavaScript.
         if SearchPage.isRendered(by: theme) {
             pages.append(render(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context)))
         }

@@ -3,15 +3,15 @@
 /// anyone whose browser does not follow the refresh.
 enum RedirectPage {
     static func render(to guide: Guide, from alias: SitePath, base: BaseURL, language: String) -> RenderedPage {
-        let target = HTML.escape(guide.path.href(base))
-        let title = HTML.escape(guide.title)
+        let target = Markup.escape(guide.path.href(base))
+        let title = Markup.escape(guide.title)
         let html = """
             <!doctype html>
-            <html lang="\(HTML.escape(language))">
+            <html lang="\(Markup.escape(language))">
             <head>
             <meta charset="utf-8">
             <title>Moved: \(title)</title>
-            <link rel="canonical" href="\(HTML.escape(guide.path.absolute(base)))">
+            <link rel="canonical" href="\(Markup.escape(guide.path.absolute(base)))">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>
@@ -22,23 +22,5 @@ enum RedirectPage {
 
             """
         return RenderedPage(path: alias, html: html, indexable: false)
-    }
-}
-
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for char in text {
-            switch char {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(char)
-            }
-        }
-        return result
     }
 }

@@ -26,22 +26,3 @@ enum JSONText {
         return result
     }
 }
-
-/// Escaping for the XML of the sitemap.
-enum XMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for char in text {
-            switch char {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(char)
-            }
-        }
-        return result
-    }
-}

@@ -2,8 +2,10 @@
 /// const, enum, required, properties, additionalProperties: false, items, pattern, minLength,
 /// minItems and local `$ref`. A keyword it does not know is itself an error, so the schema
 /// cannot quietly rely on something this validator ignores.
-struct SchemaValidator {
-    let root: JSONValue
+public struct SchemaValidator {
+    public let root: JSONValue
+
+    public init(root: JSONValue) { self.root = root }
 
     private static let annotations: Set = ["$schema", "$id", "title", "description", "$defs"]
     private static let supported: Set = [
@@ -12,7 +14,7 @@ struct SchemaValidator {
     ]
 
     /// Each failure as "JSON pointer: what is wrong"; empty when the instance is valid.
-    func errors(in instance: JSONValue) -> [String] {
+    public func errors(in instance: JSONValue) -> [String] {
         var errors: [String] = []
         check(instance, against: root, at: "", into: &errors)
         return errors

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parsed JSON, kept exact enough to tell integers from booleans, so the schema validator
 /// below checks what the page script would actually receive.
-enum JSONValue: Decodable, Equatable, Sendable {
+public enum JSONValue: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -27,11 +27,11 @@ enum JSONValue: Decodable, Equatable, Sendable {
         }
     }
 
-    static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         get { if case .object(let members) = self { members[key] } else { nil } }
         set {
             guard case .object(var members) = self else { return }
@@ -40,7 +40,7 @@ enum JSONValue: Decodable, Equatable, Sendable {
         }
     }
 
-    subscript(index: Int) -> JSONValue? {
+    public subscript(index: Int) -> JSONValue? {
         get { if case .array(let items) = self, items.indices.contains(index) { items[index] } else { nil } }
         set {
             guard case .array(var items) = self, let newValue else { return }
