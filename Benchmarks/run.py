@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Builds the same synthetic help center with Guidepost (release) and Hugo, alternating the
+two, and prints median wall time, CPU time, peak memory and pages per second as Markdown.
+
+    python3 Benchmarks/run.py --guides 1000 10000 --runs 5
+
+Needs `hugo` (apt-get install hugo). Nothing here is asserted: the figures go in BENCHMARKS.md.
+"""
+import argparse
+import os
+import pathlib
+import platform
+import shutil
+import statistics
+import subprocess
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def timed(command, cwd=None):
+    """Runs `command` under /usr/bin/time; returns wall s, CPU s, peak MiB."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *command], cwd=cwd,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{result.stdout}\n{result.stderr}")
+    wall, user, system, peak_kib = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(system), int(peak_kib) / 1024
+
+
+def count_pages(folder):
+    return sum(1 for _ in pathlib.Path(folder).rglob("*.html"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--guides", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    # Build output goes to stderr, so stdout is only the Markdown report.
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    sitegen = os.path.join(bin_dir, "sitegen")
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+
+    rows = []
+    for guides in args.guides:
+        work = pathlib.Path(tempfile.mkdtemp(prefix=f"guidepost-bench-{guides}-"))
+        corpus = work / "content"
+        subprocess.run(["python3", str(HERE / "make-corpus.py"), str(guides), str(corpus)], check=True)
+        hugo_site = work / "hugo"
+        shutil.copytree(HERE / "hugo", hugo_site)
+        os.symlink(corpus, hugo_site / "content")
+        results = {"Guidepost": [], "Hugo": []}
+        pages = {}
+        for _ in range(args.runs):
+            out = work / "guidepost-out"
+            results["Guidepost"].append(timed([sitegen, "--content", str(corpus), "--templates",
+                                               str(ROOT / "templates"), "--output", str(out)]))
+            pages["Guidepost"] = count_pages(out)
+            out = work / "hugo-out"
+            shutil.rmtree(out, ignore_errors=True)
+            results["Hugo"].append(timed(["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(out)]))
+            pages["Hugo"] = count_pages(out)
+        medians = {}
+        for tool, runs in results.items():
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            peak = statistics.median(r[2] for r in runs)
+            medians[tool] = wall
+            rows.append((guides, tool, wall, cpu, peak, pages[tool], pages[tool] / wall))
+        rows.append((guides, "Guidepost / Hugo", medians["Guidepost"] / medians["Hugo"], None, None, None, None))
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
+          f"Hugo {hugo_version}; {args.runs} runs each, alternating, medians.\n")
+    print("| guides | tool | wall s | CPU s | peak MiB | HTML pages | pages/s |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for guides, tool, wall, cpu, peak, count, rate in rows:
+        if cpu is None:
+            print(f"| {guides} | {tool} (wall-time ratio) | {wall:.2f}× | | | | |")
+        else:
+            print(f"| {guides} | {tool} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {count} | {rate:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
