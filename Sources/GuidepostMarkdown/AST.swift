@@ -1,22 +1,27 @@
 /// A block of a parsed document. Plain values copied out of cmark's tree, so they can be
 /// stored, compared and sent across tasks after the C tree is gone.
-public indirect enum Block: Sendable, Equatable {
+///
+/// Only the cases with large payloads are `indirect` (boxed): the others are stored in their
+/// array directly. A large site holds hundreds of thousands of nodes, and a box for every one
+/// was most of a build's memory.
+public enum Block: Sendable, Equatable {
     case paragraph([Inline])
-    case heading(Heading, [Inline])
+    indirect case heading(Heading, [Inline])
     case blockQuote([Block])
     /// A block quote that opened with a `[!KIND]` marker line; the marker is not in `blocks`.
     case callout(CalloutKind, [Block])
     /// `items` holds each list item's blocks.
-    case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
+    indirect case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     /// `info` is the whole info string after the opening fence (empty for indented code).
-    case codeBlock(info: String, literal: String)
+    indirect case codeBlock(info: String, literal: String)
     case htmlBlock(String)
     case thematicBreak
-    case flow(FlowEmbed)
+    indirect case flow(FlowEmbed)
 }
 
-/// Inline content of paragraphs and headings.
-public indirect enum Inline: Sendable, Equatable {
+/// Inline content of paragraphs and headings. As with `Block`, only links and images are boxed:
+/// text nodes, by far the most common, sit in their array as a plain string.
+public enum Inline: Sendable, Equatable {
     case text(String)
     case softBreak
     case lineBreak
@@ -24,9 +29,9 @@ public indirect enum Inline: Sendable, Equatable {
     case html(String)
     case emphasis([Inline])
     case strong([Inline])
-    case link(Link, [Inline])
+    indirect case link(Link, [Inline])
     /// The children are the image's alt text.
-    case image(Link, [Inline])
+    indirect case image(Link, [Inline])
 }
 
 /// The GitHub-style callout kinds, written `> [!WARNING]`.

@@ -3,7 +3,8 @@ import CCmark
 /// One step of cmark's iterator with everything the builder needs copied out of the node,
 /// so that no cmark pointer leaves this file.
 enum WalkEvent {
-    case enter(Container)
+    /// `line` is cmark's start line of the node (for inline nodes, of their block).
+    case enter(Container, line: Int)
     case exit
     case leaf(Leaf)
 }
@@ -70,7 +71,7 @@ enum CmarkWalker {
             } else if let leaf = leaf(node) {
                 visit(.leaf(leaf))
             } else {
-                visit(.enter(container(node)))
+                visit(.enter(container(node), line: Int(cmark_node_get_start_line(node))))
             }
         }
     }

@@ -24,14 +24,29 @@ struct DocumentBuilder {
     private(set) var links: [Link] = []
     private(set) var headings: [Heading] = []
     private(set) var flows: [FlowEmbed] = []
+    /// Containers open now that count towards `MarkdownDocument.maxNesting`: lists, quotes, emphasis, links.
+    private var depth = 0
+    /// Line where the nesting first went past `MarkdownDocument.maxNesting`; the rest of the walk is then ignored.
+    private(set) var tooDeep: Int?
 
     init(source: SourceText) {
         self.source = source
     }
 
     mutating func handle(_ event: WalkEvent) {
+        // Everything that reads the tree (the HTML writer, plain text, search) recurses, so a
+        // tree nested thousands deep would overflow the stack: past the limit, stop building.
+        guard tooDeep == nil else { return }
         switch event {
-        case .enter(let container): enter(container)
+        case .enter(let container, let line):
+            if Self.countsAsLevel(container) {
+                guard depth < MarkdownDocument.maxNesting else {
+                    tooDeep = leaf?.locator.line ?? line
+                    return
+                }
+                depth += 1
+            }
+            enter(container)
         case .exit: exit()
         case .leaf(let leaf): add(leaf)
         }
@@ -104,8 +119,16 @@ struct DocumentBuilder {
         }
     }
 
+    private static func countsAsLevel(_ container: Container) -> Bool {
+        switch container {
+        case .document, .item, .paragraph, .heading: false
+        default: true
+        }
+    }
+
     private mutating func exit() {
         guard let frame = stack.popLast() else { return }
+        if Self.countsAsLevel(frame.container) { depth -= 1 }
         switch frame.container {
         case .document:
             blocks = frame.blocks

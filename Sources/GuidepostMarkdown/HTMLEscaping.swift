@@ -25,13 +25,17 @@ enum HTMLEscaping {
 
     /// Writes a URL for an `href`/`src` attribute the way cmark's `houdini_escape_href` does:
     /// URL characters (and existing `%XX`) pass, `&` and `'` become entities, the rest `%XX`.
+    /// Unlike cmark, a `#` after the first becomes `%23`, since a URL holds one fragment.
     static func appendEscapedURL(_ url: String, to out: inout String) {
         let utf8 = url.utf8
         var chunkStart = utf8.startIndex
         var index = chunkStart
+        var seenHash = false
         while index != utf8.endIndex {
             let byte = utf8[index]
-            if !isURLSafe(byte) {
+            let isExtraHash = byte == UInt8(ascii: "#") && seenHash
+            if byte == UInt8(ascii: "#") { seenHash = true }
+            if !isURLSafe(byte) || isExtraHash {
                 out += url[chunkStart..<index]
                 switch byte {
                 case UInt8(ascii: "&"): out += "&amp;"

@@ -39,11 +39,30 @@ enum PinnedID {
         guard !id.isEmpty, !id.contains(where: { $0.isWhitespace || $0 == "}" }) else {
             return (inlines, nil)
         }
+        let plain = undoingSmartPunctuation(id)
+        // The id also lands in `href="#id"` links (the table of contents, the FAQ index), which
+        // must be valid URLs; an id a URL cannot hold as it is is no pin, and shows as text.
+        guard plain.unicodeScalars.allSatisfy(isFragmentSafe) else { return (inlines, nil) }
         var rest = body[..<open]
         while rest.last?.isWhitespace == true { rest.removeLast() }
         var kept = Array(inlines[..<firstText])
         if !rest.isEmpty { kept.append(.text(String(rest))) }
-        return (kept, undoingSmartPunctuation(id))
+        return (kept, plain)
+    }
+
+    /// The URL code points: ASCII letters and digits, `!$&'()*+,-./:;=?@_~`, and any
+    /// non-ASCII character that is neither a control nor a space.
+    private static func isFragmentSafe(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "!$&'()*+,-./:;=?@_~".unicodeScalars.contains(scalar)
+        }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
+            return false
+        default:
+            return !scalar.properties.isNoncharacterCodePoint
+        }
     }
 
     /// The id is an identifier, not prose: give back the dashes and quotes cmark smartened.

@@ -21,16 +21,25 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var links: [Link]
     /// Every ```` ```flow ```` block in document order.
     public var flows: [FlowEmbed]
+    /// 1-based line where lists, quotes, emphasis or links nest more than `maxNesting` levels
+    /// deep. Such a text is not read any further, so the document is then empty.
+    public var tooDeep: Int?
 
     public static let summaryLimit = 200
+    /// Far deeper than any real text nests (a list in a list is two levels; items, paragraphs
+    /// and headings do not count); what reads the tree recurses, and this keeps it well within
+    /// a thread's stack.
+    public static let maxNesting = 100
 
-    public init(blocks: [Block], title: String?, summary: String?, headings: [Heading], links: [Link], flows: [FlowEmbed]) {
+    public init(blocks: [Block], title: String?, summary: String?, headings: [Heading], links: [Link], flows: [FlowEmbed],
+                tooDeep: Int? = nil) {
         self.blocks = blocks
         self.title = title
         self.summary = summary
         self.headings = headings
         self.links = links
         self.flows = flows
+        self.tooDeep = tooDeep
     }
 
     /// Parses CommonMark with smart punctuation. Raw HTML is always kept in the tree
@@ -40,6 +49,9 @@ public struct MarkdownDocument: Sendable, Equatable {
         let text = SourceText(source)
         var builder = DocumentBuilder(source: text)
         CmarkWalker.walk(text.bytes) { builder.handle($0) }
+        if let line = builder.tooDeep {
+            return MarkdownDocument(blocks: [], title: nil, summary: nil, headings: [], links: [], flows: [], tooDeep: line)
+        }
         let blocks = builder.blocks
         return MarkdownDocument(
             blocks: blocks,

@@ -1,4 +1,5 @@
 """Builds the real site once, serves it on loopback under the strict CSP, and drives Chromium."""
+import contextlib
 import functools
 import http.server
 import json
@@ -21,12 +22,26 @@ FLOW = "occupied-contact"
 
 @functools.cache
 def sitegen_binary():
-    bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    binary = pathlib.Path(bin_path) / "sitegen"
+    # GUIDEPOST_SITEGEN=path runs that binary instead, e.g. one built with its own --scratch-path.
+    if override := os.environ.get("GUIDEPOST_SITEGEN"):
+        binary = pathlib.Path(override).resolve()
+    else:
+        bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout.strip()
+        binary = pathlib.Path(bin_path) / "sitegen"
     if not binary.exists():
         pytest.fail(f"{binary} is missing: run `swift build --product sitegen` first")
     return binary
+
+
+def build_site(output, *arguments):
+    """`sitegen build --output OUTPUT ARGUMENTS…` from the repository root; fails the test with
+    sitegen's messages if the build fails."""
+    result = subprocess.run([str(sitegen_binary()), "build", "--output", str(output), *map(str, arguments)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"sitegen build {' '.join(map(str, arguments))} failed:\n{result.stdout}{result.stderr}")
+    return pathlib.Path(output)
 
 
 @functools.cache
@@ -72,7 +87,19 @@ def site_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory):
+    """The hostile corpus (Tests/browser/hostile: an XSS payload in every field) built once."""
+    overrides = os.environ.get("GUIDEPOST_OVERRIDES")
+    extra = ["--overrides", overrides] if overrides else []
+    return build_site(tmp_path_factory.mktemp("hostile") / "public", "--content", ROOT / "Tests" / "browser" / "hostile", *extra)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, csp=True, **kwargs):
+        self.csp = csp
+        super().__init__(*args, **kwargs)
+
     def send_error(self, code, message=None, explain=None):
         # Like a static host: a missing page gets the site's own 404.html, status 404.
         page = pathlib.Path(self.directory) / "404.html"
@@ -87,7 +114,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        if self.csp:
+            self.send_header("Content-Security-Policy", CSP)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -95,14 +123,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    handler = functools.partial(_Handler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(directory, csp=True):
+    """Serves `directory` on loopback like a static host, with the CSP header unless `csp` is False."""
+    handler = functools.partial(_Handler, directory=str(directory), csp=csp)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
 
 
 def _chrome(javascript=True):

@@ -56,7 +56,8 @@ def test_typing_shows_results_with_the_best_first(browser, base_url, console_err
     first = options(browser)[0]
     assert first.find_element(By.CLASS_NAME, "search-option-title").text == "Use an authenticator app"
     assert [mark.text for mark in first.find_elements(By.TAG_NAME, "mark")] == ["authenticator"]
-    assert first.find_element(By.TAG_NAME, "a").get_attribute("href").endswith("/guides/security-tips/#authenticator")
+    assert first.tag_name == "a", "each option is the result's link"
+    assert first.get_attribute("href").endswith("/guides/security-tips/#authenticator")
     assert field.get_attribute("aria-controls") == "search-listbox"
     assert browser.find_element(By.ID, "search-listbox").get_attribute("role") == "listbox"
     assert field.accessible_name == "Search the help center"

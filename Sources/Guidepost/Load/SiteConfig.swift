@@ -67,7 +67,7 @@ public struct SiteConfig: Sendable, Equatable {
             config.support = Support(
                 title: try support.string("title") ?? "Still stuck?",
                 text: try support.string("text") ?? "",
-                url: url,
+                url: Self.encodedURL(url),
                 label: try support.string("label") ?? "Contact support"
             )
         }
@@ -77,6 +77,48 @@ public struct SiteConfig: Sendable, Equatable {
         config.templateOverrides = try yaml.string("templateOverrides")
         return config
     }
+}
+
+extension SiteConfig {
+    /// `url` with every character a URL may not hold as it is (spaces, quotes, `<`, `>`, a second
+    /// `#`, a `%` that starts no escape, non-ASCII) percent-encoded, so the `href` it lands in is
+    /// a valid URL; characters that are already escapes or mean something in a URL are kept.
+    static func encodedURL(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        var result = ""
+        var seenHash = false
+        for (index, byte) in bytes.enumerated() {
+            let keep: Bool
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                keep = true
+            case UInt8(ascii: "#"):
+                keep = !seenHash
+                seenHash = true
+            case UInt8(ascii: "%"):
+                keep = index + 2 < bytes.count && bytes[index + 1].isHexDigit && bytes[index + 2].isHexDigit
+            default:
+                keep = "!$&'()*+,-./:;=?@_~".utf8.contains(byte)
+            }
+            if keep {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }
 
 /// Where the site will be served. Canonical URLs, the sitemap and Open Graph need it absolute;

@@ -464,7 +464,7 @@
     let active = -1;
     let index = null;
 
-    const options = () => Array.from(listbox.children);
+    const options = () => Array.from(listbox.querySelectorAll('[role="option"]'));
     function setActive(position) {
       active = position;
       options().forEach((option, i) => {
@@ -500,17 +500,19 @@
       }
       results = search(index, query, { limit: 8, base });
       listbox.replaceChildren(...results.map((result, i) => {
-        const option = element('li', 'search-option');
-        option.id = 'search-option-' + i;
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
+        // The link is the option, as an option may hold no control.
+        const item = element('li', 'search-option');
+        item.setAttribute('role', 'presentation');
         const link = element('a', 'search-option-link');
+        link.id = 'search-option-' + i;
+        link.setAttribute('role', 'option');
+        link.setAttribute('aria-selected', 'false');
         link.href = result.url;
         link.tabIndex = -1;
         link.appendChild(marked('span', 'search-option-title', result.title, query));
         if (result.context) link.appendChild(marked('span', 'search-option-context', result.context, query));
-        option.appendChild(link);
-        return option;
+        item.appendChild(link);
+        return item;
       }));
       empty.textContent = countText(0, query) + ' Press Enter to see every guide.';
       active = -1;
