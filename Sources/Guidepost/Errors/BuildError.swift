@@ -18,15 +18,18 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Path as the author typed or sees it (relative to the working folder where possible).
     public var file: String?
     public var line: Int?
+    /// 1-based, in characters; known only where the parser reports it (links), so most errors leave it nil.
+    public var column: Int?
     public var message: String
     /// What to do about it.
     public var hint: String?
 
-    public init(_ kind: Kind, step: Step, file: String? = nil, line: Int? = nil, _ message: String, hint: String? = nil) {
+    public init(_ kind: Kind, step: Step, file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil) {
         self.kind = kind
         self.step = step
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
         self.hint = hint
     }
@@ -35,7 +38,10 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         var location = ""
         if let file {
             location = file
-            if let line { location += ":\(line)" }
+            if let line {
+                location += ":\(line)"
+                if let column { location += ":\(column)" }
+            }
             location += ": "
         }
         var text = "\(location)error: \(message)"

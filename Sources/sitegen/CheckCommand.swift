@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Guidepost
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content and theme without building, with hints for authors.",
+        discussion: """
+            Reports every error a build would stop at, and warnings for images without alt text, \
+            guides without a summary, guides no other page links to, headings that skip a level \
+            and guides that share a title. Each finding is one line, path:line:column: severity: \
+            message. Writes nothing.
+            Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors, 2 usage errors.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
+    var content = "content"
+
+    @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
+    var templates = "templates"
+
+    @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
+    var overrides: String?
+
+    @Flag(help: "Treat warnings as errors: report them as errors and exit 1.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("text (one line a finding, a count on standard error) or json (an array for tools).", valueName: "format"))
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func run() throws {
+        let options = BuildOptions(content: content, templates: templates, overrides: overrides)
+        var report = BuildPipeline(options: options).check()
+        if strict { report = report.treatingWarningsAsErrors() }
+        switch format {
+        case .text:
+            FileHandle.standardOutput.write(Data(report.text.utf8))
+            FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        case .json:
+            FileHandle.standardOutput.write(Data(report.json.utf8))
+        }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}
