@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `sitegen serve`: a small HTTP server on Swift concurrency, with no dependencies of its own.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The CommonMark reference parser, from the system (Debian: libcmark-dev).
@@ -34,10 +36,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `sitegen serve`: serves the site from memory, watches the sources, reloads open tabs.
+        .target(
+            name: "GuidepostServe",
+            dependencies: [
+                "Guidepost",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "Guidepost", "FlowKit", "HelpFlows",
+                "Guidepost", "GuidepostServe", "FlowKit", "HelpFlows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +57,6 @@ let package = Package(
         .target(name: "JSONSchemaCheck", path: "Tests/Support/JSONSchemaCheck"),
         .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck"]),
         .testTarget(name: "GuidepostTests", dependencies: ["Guidepost", "JSONSchemaCheck"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GuidepostServeTests", dependencies: ["GuidepostServe", "Guidepost"]),
     ]
 )

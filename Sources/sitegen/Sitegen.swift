@@ -10,10 +10,11 @@ struct Sitegen: ParsableCommand {
         discussion: """
             With no subcommand, sitegen builds content/ and templates/ into public/.
             Exit codes: 0 success, 1 content errors (all of them are listed), 2 usage errors.
-            Build options: sitegen build --help. Flow checker: sitegen flow --help.
+            Build options: sitegen build --help. Check without building: sitegen check --help.
+            Flow checker: sitegen flow --help. Preview while writing: sitegen serve --help.
             Guides: docs/writing-guides.md. Templates: docs/templates.md.
             """,
-        subcommands: [BuildCommand.self, FlowCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, FlowCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

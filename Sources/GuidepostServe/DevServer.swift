@@ -1,0 +1,184 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Guidepost
+
+/// `sitegen serve`: builds the site in memory, serves it on 127.0.0.1 and rebuilds it when a
+/// source changes. Nothing is written, so `public/` stays what the last `sitegen build` left.
+///
+/// Every rebuild is a full in-memory build; incremental rebuilds are separate work.
+public actor DevServer {
+    public let options: ServeOptions
+    private let report: @Sendable (ServeReport) -> Void
+    let live = LiveSite()
+    private var http: HTTPServer?
+    private var running: Task<Void, Never>?
+    private var background: [Task<Void, Never>] = []
+    private var baseURL: BaseURL?
+
+    /// `report` receives the ready line, one line per rebuild and every failed build's errors.
+    public init(options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void = { _ in }) {
+        self.options = options
+        self.report = report
+    }
+
+    /// Listens, builds once, starts watching and returns the site's address. A content error
+    /// doesn't stop it: the browser shows the errors until an edit fixes them.
+    @discardableResult
+    public func start() async throws(ServeError) -> String {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: "127.0.0.1", port: options.port)
+        } catch {
+            throw .cannotListen(port: options.port, reason: "\(error)")
+        }
+        let server = HTTPServer(address: address, logger: .disabled, handler: ServeHandler(live: live))
+        let (port, running) = try await Self.listen(server, requestedPort: options.port)
+        http = server
+        self.running = running
+        // Links and canonical URLs point here, so every link works in the preview.
+        let url = "http://127.0.0.1:\(port)/"
+        baseURL = BaseURL(url)
+
+        // The snapshot comes before the build, so an edit made while it runs is not lost.
+        let watcher = SourceWatcher(roots: SourceWatcher.roots(content: options.content, templates: options.templates, overrides: options.overrides))
+        let snapshot = watcher.snapshot()
+        let built = await build(changed: [])
+        report(.ready(url: url, pages: built?.pages ?? 0))
+        background = [
+            Task { await self.watch(watcher, from: snapshot) },
+            Task { await self.keepAlive() },
+        ]
+        return url
+    }
+
+    /// Stops watching, ends every event stream so tabs' connections close, and stops listening.
+    public func stop() async {
+        for task in background { task.cancel() }
+        for task in background { await task.value }
+        background = []
+        await live.closeAll()
+        // On Linux FlyingFox's accept loop only ends by cancellation, so `stop` always waits out
+        // its grace period: long enough for a page already being sent, short enough for Ctrl-C.
+        await http?.stop(timeout: 0.3)
+        await running?.value
+        http = nil
+        running = nil
+    }
+
+    /// FlyingFox's `run()` only returns when the server stops, and a failed bind doesn't end
+    /// `waitUntilListening()`, so the two race and the first to report wins.
+    private static func listen(_ server: HTTPServer, requestedPort: UInt16) async throws(ServeError) -> (UInt16, Task<Void, Never>) {
+        let (outcome, continuation) = AsyncStream<Result<UInt16, ServeError>>.makeStream()
+        let running = Task {
+            do {
+                try await server.run()
+            } catch {
+                continuation.yield(.failure(.cannotListen(port: requestedPort, reason: Self.reason(error))))
+            }
+            continuation.finish()
+        }
+        let waiting = Task {
+            do {
+                try await server.waitUntilListening(timeout: 10)
+                if case .ip4(_, let port)? = await server.listeningAddress {
+                    continuation.yield(.success(port))
+                } else {
+                    continuation.yield(.failure(.cannotListen(port: requestedPort, reason: "the socket has no IPv4 address")))
+                }
+            } catch {
+                continuation.yield(.failure(.cannotListen(port: requestedPort, reason: Self.reason(error))))
+            }
+        }
+        defer { waiting.cancel() }
+        for await result in outcome {
+            if case .failure = result { await server.stop() }
+            return (try result.get(), running)
+        }
+        throw .cannotListen(port: requestedPort, reason: "the server stopped before it was listening")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if case SocketError.failed(_, let errno, let message) = error, errno == EADDRINUSE { return message }
+        return "\(error)"
+    }
+
+    private struct Built { var pages: Int }
+
+    /// One full build; on success the site is swapped in and tabs reload, on failure the last
+    /// good site stays and tabs show the errors.
+    private func build(changed: [String]) async -> Built? {
+        let pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
+                                                           overrides: options.overrides, baseURL: baseURL))
+        switch await Self.generate(pipeline) {
+        case .success(let output):
+            await live.publish(ServedSite(output))
+            return Built(pages: output.pageCount)
+        case .failure(let errors):
+            let serving = await live.site != nil
+            await live.fail(errors)
+            report(.failed(errors, changed: changed, serving: serving))
+            return nil
+        }
+    }
+
+    /// The build is synchronous and spreads over every core; on a Dispatch thread it leaves the
+    /// concurrency pool free to answer requests meanwhile.
+    private static func generate(_ pipeline: BuildPipeline) async -> Result<SiteOutput, BuildErrors> {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(BuildErrors) -> SiteOutput in try pipeline.generate() })
+            }
+        }
+    }
+
+    private func watch(_ initial: SourceWatcher, from start: SourceWatcher.Snapshot) async {
+        var watcher = initial
+        var last = start
+        var pause = options.pollInterval
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: pause) } catch { return }
+            let looked = ContinuousClock.now
+            var current = watcher.snapshot()
+            // Looking may take at most a tenth of the time, however large the site grows.
+            pause = Swift.max(options.pollInterval, (ContinuousClock.now - looked) * 10)
+            guard current != last else { continue }
+            current = await Self.settled(watcher, current)
+            let changed = SourceWatcher.changes(from: last, to: current)
+            last = current
+            guard !changed.isEmpty else { continue }
+            let started = ContinuousClock.now
+            if let built = await build(changed: changed) {
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                report(.rebuilt(pages: built.pages, seconds: seconds, changed: changed))
+            }
+            // site.yml may have named another overrides folder; its files are the new baseline.
+            let roots = SourceWatcher.roots(content: options.content, templates: options.templates, overrides: options.overrides)
+            if roots != watcher.roots {
+                watcher.roots = roots
+                last = watcher.snapshot()
+            }
+        }
+    }
+
+    /// An editor's save can be several writes (a temporary file, then a rename); building after
+    /// the first would build a half-saved tree, so wait until two looks agree.
+    private static func settled(_ watcher: SourceWatcher, _ first: SourceWatcher.Snapshot) async -> SourceWatcher.Snapshot {
+        var current = first
+        for _ in 0..<10 {
+            do { try await Task.sleep(for: .milliseconds(40)) } catch { return current }
+            let next = watcher.snapshot()
+            if next == current { return current }
+            current = next
+        }
+        return current
+    }
+
+    private func keepAlive() async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: options.keepAliveInterval) } catch { return }
+            await live.ping()
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Guidepost
+
+/// What open tabs see: the last good build, the errors of the latest one if it failed, and the
+/// event streams to tell them when either changes. An actor because requests read it while the
+/// watcher replaces it.
+actor LiveSite {
+    private(set) var site: ServedSite?
+    /// The latest build's errors; nil once a build succeeds again.
+    private(set) var failure: BuildErrors?
+    private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
+
+    var listenerCount: Int { listeners.count }
+
+    func publish(_ site: ServedSite) {
+        self.site = site
+        failure = nil
+        broadcast(.reload)
+    }
+
+    /// The last good site stays: a typo in one guide should not take the whole preview down.
+    func fail(_ errors: BuildErrors) {
+        failure = errors
+        broadcast(.error(errors))
+    }
+
+    /// A stream of encoded events for one tab. A tab that opens while the build is broken gets
+    /// the errors at once, so a reload does not hide them.
+    func subscribe() -> AsyncStream<Data> {
+        // Only the newest few matter: a tab that fell behind reloads once anyway.
+        let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        let id = UUID()
+        listeners[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.remove(id) }
+        }
+        continuation.yield(ServerEvent.retry.encoded)
+        if let failure { continuation.yield(ServerEvent.error(failure).encoded) }
+        return stream
+    }
+
+    /// A comment line: writing it is how a tab that went away without closing is noticed.
+    func ping() {
+        broadcast(.keepAlive)
+    }
+
+    /// Ends every stream, so open connections finish their response and the server can stop.
+    func closeAll() {
+        for continuation in listeners.values { continuation.finish() }
+        listeners = [:]
+    }
+
+    private func remove(_ id: UUID) {
+        listeners[id] = nil
+    }
+
+    private func broadcast(_ event: ServerEvent) {
+        let data = event.encoded
+        for continuation in listeners.values { continuation.yield(data) }
+    }
+}
+
+/// The server-sent events the reload script understands.
+enum ServerEvent: Sendable {
+    case retry
+    case reload
+    case error(BuildErrors)
+    case keepAlive
+
+    var encoded: Data {
+        switch self {
+        case .retry: Data("retry: 1000\n\n".utf8)
+        case .reload: Data("event: reload\ndata: {}\n\n".utf8)
+        case .error(let errors): Data("event: error\ndata: \(Self.json(errors))\n\n".utf8)
+        case .keepAlive: Data(": keep-alive\n\n".utf8)
+        }
+    }
+
+    /// One line of JSON: an event's data may not contain a newline.
+    static func json(_ errors: BuildErrors) -> String {
+        let report = ErrorReport(
+            summary: errors.errors.count == 1 ? "1 error" : "\(errors.errors.count) errors",
+            errors: errors.errors.map {
+                ErrorReport.Item(file: $0.file, line: $0.line, message: $0.message, hint: $0.hint, text: $0.description)
+            }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct ErrorReport: Codable {
+        struct Item: Codable {
+            var file: String?
+            var line: Int?
+            var message: String
+            var hint: String?
+            /// As the terminal prints it: `content/a.md:4: error: …`.
+            var text: String
+        }
+        var summary: String
+        var errors: [Item]
+    }
+}

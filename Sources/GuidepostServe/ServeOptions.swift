@@ -1,0 +1,73 @@
+import Foundation
+import Guidepost
+
+public struct ServeOptions: Sendable, Equatable {
+    public var content: String
+    public var templates: String
+    /// Overrides site.yml's `templateOverrides`, as in a build.
+    public var overrides: String?
+    /// 0 asks the system for a free port (tests, or two previews side by side).
+    public var port: UInt16
+    /// How often sources are checked for edits.
+    public var pollInterval: Duration
+    /// How often idle event streams get a comment line, so closed tabs are noticed.
+    public var keepAliveInterval: Duration
+
+    public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
+                port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), keepAliveInterval: Duration = .seconds(15)) {
+        self.content = content
+        self.templates = templates
+        self.overrides = overrides
+        self.port = port
+        self.pollInterval = pollInterval
+        self.keepAliveInterval = keepAliveInterval
+    }
+}
+
+/// What the server tells the person who started it, one line (or one error list) at a time.
+public enum ServeReport: Sendable {
+    case ready(url: String, pages: Int)
+    case rebuilt(pages: Int, seconds: Double, changed: [String])
+    /// `serving` is false when no build has succeeded yet, so there is no last good site.
+    case failed(BuildErrors, changed: [String], serving: Bool)
+
+    public var isError: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+
+    public var text: String {
+        switch self {
+        case .ready(let url, let pages):
+            return "Serving \(Self.pages(pages)) at \(url) — Ctrl-C to stop"
+        case .rebuilt(let pages, let seconds, let changed):
+            return "Rebuilt \(Self.pages(pages)) in \(String(format: "%.2f", seconds)) s (\(Self.describe(changed)))"
+        case .failed(let errors, let changed, let serving):
+            // The same list a build prints, then what serve does about it.
+            let cause = changed.isEmpty ? "" : " (\(Self.describe(changed)))"
+            let next = serving ? "Still serving the last good site\(cause)." : "Nothing to serve until this is fixed; the browser shows the errors."
+            return "\(errors)\n\(next)"
+        }
+    }
+
+    private static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
+
+    private static func describe(_ changed: [String]) -> String {
+        switch changed.count {
+        case 0: return "no file changed"
+        case 1: return "\(changed[0]) changed"
+        default: return "\(changed[0]) and \(changed.count - 1) more changed"
+        }
+    }
+}
+
+public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotListen(port: UInt16, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotListen(let port, let reason):
+            return "error: cannot listen on 127.0.0.1:\(port): \(reason)\n  hint: another server may be using the port; pass `--port` with another number, or `--port 0` for any free one."
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Guidepost
+
+/// One successful build as the server hands it out. Requests look files up by path, so the
+/// build's sorted array becomes a dictionary once per build instead of a scan per request.
+struct ServedSite: Sendable {
+    let files: [String: SiteOutput.Contents]
+    let pageCount: Int
+    /// The headers a host would send, read from the build's own `_headers`, so the browser
+    /// enforces here exactly what it will enforce in production.
+    let headers: HostingHeaders
+
+    init(_ output: SiteOutput) {
+        var files: [String: SiteOutput.Contents] = [:]
+        // `_headers` is an instruction to the host, not a page: static hosts don't serve it either.
+        for file in output.files where file.path != HostingHeaders.fileName {
+            files[file.path] = file.contents
+        }
+        self.files = files
+        pageCount = output.pageCount
+        headers = HostingHeaders(parsing: output.text(HostingHeaders.fileName) ?? "")
+    }
+}
+
+/// The rules of a Netlify-style `_headers` file: a path pattern, then indented `Name: value` lines.
+struct HostingHeaders: Sendable, Equatable {
+    static let fileName = "_headers"
+
+    struct Rule: Sendable, Equatable {
+        var pattern: String
+        var headers: [Header]
+    }
+
+    struct Header: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
+
+    var rules: [Rule]
+
+    init(parsing text: String) {
+        var rules: [Rule] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if line.first?.isWhitespace == false {
+                rules.append(Rule(pattern: trimmed, headers: []))
+            } else if let colon = trimmed.firstIndex(of: ":"), !rules.isEmpty {
+                let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
+                let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                rules[rules.count - 1].headers.append(Header(name: name, value: value))
+            }
+        }
+        self.rules = rules
+    }
+
+    /// Every header whose rule matches `path`, later rules after earlier ones. Cache rules are
+    /// left out: in serve mode every response must be fetched afresh after a rebuild.
+    func headers(for path: String) -> [Header] {
+        rules.filter { Self.matches($0.pattern, path) }
+            .flatMap(\.headers)
+            .filter { $0.name.caseInsensitiveCompare("Cache-Control") != .orderedSame }
+    }
+
+    var contentSecurityPolicy: String? {
+        rules.lazy.flatMap(\.headers).first { $0.name.caseInsensitiveCompare("Content-Security-Policy") == .orderedSame }?.value
+    }
+
+    private static func matches(_ pattern: String, _ path: String) -> Bool {
+        if pattern.hasSuffix("*") { return path.hasPrefix(pattern.dropLast()) }
+        return pattern == path
+    }
+}

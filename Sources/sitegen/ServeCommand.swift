@@ -1,0 +1,99 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GuidepostServe
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild it when a source changes.",
+        discussion: """
+            Serves the site from memory: public/ is not touched. Open tabs reload after each \
+            rebuild; a content error is printed here and shown in the browser while the last good \
+            site is still served. Every rebuild is a full build. Ctrl-C stops it.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
+    var content = "content"
+
+    @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
+    var templates = "templates"
+
+    @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
+    var overrides: String?
+
+    @Option(help: ArgumentHelp("The port on 127.0.0.1; 0 picks a free one.", valueName: "number"))
+    var port = 8000
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port must be a number from 0 to 65535 (got \(port)).")
+        }
+    }
+
+    func run() throws {
+        let options = ServeOptions(content: content, templates: templates, overrides: overrides, port: UInt16(port))
+        let status = Blocking.wait { () async -> Int32 in
+            let server = DevServer(options: options, report: Self.print)
+            do {
+                try await server.start()
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                return 1
+            }
+            await Interrupt.wait()
+            await server.stop()
+            Self.write("Stopped.", to: .standardOutput)
+            return 0
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    @Sendable private static func print(_ report: ServeReport) {
+        write(report.text, to: report.isError ? .standardError : .standardOutput)
+    }
+
+    /// Unbuffered, unlike `print`: through a pipe, stdio would hold the ready line back until
+    /// its buffer fills, and whoever waits for it (a script, a test) would wait forever.
+    private static func write(_ line: String, to handle: FileHandle) {
+        handle.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM, as an await: the server then stops cleanly and sitegen exits 0
+/// instead of being killed mid-response.
+enum Interrupt {
+    static func wait() async {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
+    }
+}
+
+/// Runs async work from the synchronous `run()` that `Sitegen.main` calls for every subcommand,
+/// so the shared entry point stays as it is.
+enum Blocking {
+    /// The semaphore orders the write before the read, which the compiler cannot see.
+    private final class Box: @unchecked Sendable {
+        var value: Int32 = 0
+    }
+
+    static func wait(_ work: @escaping @Sendable () async -> Int32) -> Int32 {
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await work()
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+}
