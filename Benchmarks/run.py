@@ -4,6 +4,10 @@ two, and prints median wall time, CPU time, peak memory and pages per second as 
 
     python3 Benchmarks/run.py --guides 1000 10000 --runs 5
 
+Both tools build from scratch every run: each one's previous output is deleted before it starts,
+outside the timing. `--scratch-path` builds Guidepost in a build folder of its own (so a release
+build for the benchmark does not disturb `.build`); `--sitegen` measures a given binary instead.
+
 Needs `hugo` (apt-get install hugo). Nothing here is asserted: the figures go in BENCHMARKS.md.
 """
 import argparse
@@ -37,14 +41,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--guides", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scratch-path", help="swift build's --scratch-path for the Guidepost build")
+    parser.add_argument("--sitegen", help="a sitegen binary to measure instead of building one (an older build, say)")
     args = parser.parse_args()
 
-    # Build output goes to stderr, so stdout is only the Markdown report.
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.strip()
-    sitegen = os.path.join(bin_dir, "sitegen")
+    if args.sitegen:
+        sitegen = os.path.abspath(args.sitegen)
+    else:
+        scratch = ["--scratch-path", args.scratch_path] if args.scratch_path else []
+        # Build output goes to stderr, so stdout is only the Markdown report.
+        subprocess.run(["swift", "build", "-c", "release", "--product", "sitegen", *scratch], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *scratch], cwd=ROOT, check=True,
+                                 capture_output=True, text=True).stdout.strip()
+        sitegen = os.path.join(bin_dir, "sitegen")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
 
     rows = []
@@ -59,6 +69,8 @@ def main():
         pages = {}
         for _ in range(args.runs):
             out = work / "guidepost-out"
+            # A clean build, as Hugo's below: otherwise Guidepost would also time deleting the last site.
+            shutil.rmtree(out, ignore_errors=True)
             results["Guidepost"].append(timed([sitegen, "--content", str(corpus), "--templates",
                                                str(ROOT / "templates"), "--output", str(out)]))
             pages["Guidepost"] = count_pages(out)

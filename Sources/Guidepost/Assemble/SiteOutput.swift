@@ -37,9 +37,26 @@ struct SiteAssembler {
     let model: SiteModel
     let theme: Theme
 
+    /// The whole site in memory, from pages already rendered.
     func assemble(_ pages: [RenderedPage], flows: [CompiledFlow], search: SearchIndexFile? = nil) throws(BuildErrors) -> SiteOutput {
         var files: [SiteOutput.File] = pages.map { .init(path: $0.path.outputFile, contents: .bytes(Data($0.html.utf8))) }
-        files += theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
+        files += otherFiles(sitemap: pages.map { ($0.path, $0.indexable) }, flows: flows, search: search)
+        try Self.checkUnique(files.map(\.path))
+        return SiteOutput(files: files, pageCount: pages.count)
+    }
+
+    /// The site with its pages still to render: `renderer` makes each one as it is written, so a
+    /// large site is never in memory whole. Every path is known and checked here already.
+    func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil) throws(BuildErrors) -> PendingSite {
+        let jobs = renderer.jobs()
+        let files = otherFiles(sitemap: jobs.map { ($0.path, $0.indexable) }, flows: flows, search: search)
+        try Self.checkUnique(jobs.map(\.path.outputFile) + files.map(\.path))
+        return PendingSite(files: files, jobs: jobs, renderer: renderer)
+    }
+
+    /// Everything but the pages: assets, copied files, flow specs, the search index, sitemap, robots.txt.
+    private func otherFiles(sitemap pages: [(path: SitePath, indexable: Bool)], flows: [CompiledFlow], search: SearchIndexFile?) -> [SiteOutput.File] {
+        var files: [SiteOutput.File] = theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
         files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
         files += flows.map { .init(path: $0.specPath.outputFile, contents: .bytes(Data($0.json.utf8))) }
         if !flows.isEmpty {
@@ -49,27 +66,27 @@ struct SiteAssembler {
         files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
         files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
         files.append(.init(path: "_headers", contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
-        try Self.checkUnique(files)
-        return SiteOutput(files: files, pageCount: pages.count)
+        return files
     }
 
     private var base: BaseURL { model.config.baseURL }
 
     /// The model step catches pages that want the same URL; this catches the rest (an alias
     /// onto the search page, a content folder called `assets`), so nothing is silently overwritten.
-    static func checkUnique(_ files: [SiteOutput.File]) throws(BuildErrors) {
+    static func checkUnique(_ paths: [String]) throws(BuildErrors) {
         var seen: Set<String> = []
+        seen.reserveCapacity(paths.count)
         var clashes: [BuildError] = []
-        for file in files where !seen.insert(file.path).inserted {
-            clashes.append(BuildError(.duplicateURL, step: .assemble, file: file.path,
-                                      "two parts of the site would both be written to `\(file.path)`",
+        for path in paths where !seen.insert(path).inserted {
+            clashes.append(BuildError(.duplicateURL, step: .assemble, file: path,
+                                      "two parts of the site would both be written to `\(path)`",
                                       hint: "change the alias, slug or folder name that makes a URL Guidepost uses for its own pages (search/, flows/, assets/, media/)."))
         }
         if !clashes.isEmpty { throw BuildErrors(clashes) }
     }
 
     /// Every page a search engine should list; the 404 page and flow question pages are left out.
-    private func sitemap(_ pages: [RenderedPage]) -> String {
+    private func sitemap(_ pages: [(path: SitePath, indexable: Bool)]) -> String {
         let urls = pages
             .filter(\.indexable)
             .map { $0.path.absolute(base) }

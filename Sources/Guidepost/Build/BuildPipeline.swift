@@ -51,7 +51,16 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Builds the site in memory; nothing is written.
+    ///
+    /// `check()` (Check/CheckPipeline.swift) runs these steps too, going on past one that fails:
+    /// a new step belongs in both.
     public func generate() throws(BuildErrors) -> SiteOutput {
+        try prepare().output(progress: progress)
+    }
+
+    /// Every step but rendering: the result has every path decided and checked, and renders each
+    /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
+    func prepare() throws(BuildErrors) -> PendingSite {
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load()
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
@@ -61,14 +70,9 @@ public struct BuildPipeline: Sendable {
         let model = try SiteModelBuilder(content: content).build()
 
         // Link: every link between content files resolved, every broken one reported.
-        let resolver = LinkResolver(model: model)
-        var links: [String: [String]] = [:]
+        let (links, linkErrors) = LinkResolver(model: model).resolveAll(model.allSourcePages)
         var log = ErrorLog()
-        for page in model.allSourcePages {
-            let (urls, errors) = resolver.resolve(page)
-            links[page.path] = urls
-            log.add(contentsOf: errors)
-        }
+        log.add(contentsOf: linkErrors)
         try log.check()
 
         // Flows: each flow checker the content embeds, validated and compiled to its spec.
@@ -81,11 +85,10 @@ public struct BuildPipeline: Sendable {
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
         // The search index comes first: every page links to it by its fingerprinted name.
         let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
-        let pages = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
-            .renderAll(progress: progress)
+        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
 
-        // Assemble: pages, assets, copied files, the search index, sitemap, robots.txt.
-        return try SiteAssembler(model: model, theme: theme).assemble(pages, flows: Array(flows.values), search: search)
+        // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
+        return try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
     }
 
     /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
@@ -98,9 +101,11 @@ public struct BuildPipeline: Sendable {
                                           "a previous build left files beside the output folder that could not be tidied: \(error.localizedDescription)",
                                           hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
         }
-        let output = try generate()
-        try Publisher(fileSystem: fileSystem).publish(output, to: options.output)
-        return BuildSummary(pageCount: output.pageCount, fileCount: output.files.count, output: options.output)
+        let site = try prepare()
+        try Publisher(fileSystem: fileSystem).publish(site, to: options.output, progress: progress)
+        let summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output)
+        PendingSite.releaseInBackground(consume site)
+        return summary
     }
 
     /// The output folder is replaced whole, so it must never hold the sources or the project.

@@ -11,8 +11,73 @@ public struct Publisher: Sendable {
     }
 
     public func publish(_ output: SiteOutput, to folder: String) throws(BuildErrors) {
-        for file in output.files where !Self.isSafe(file.path) {
-            throw BuildErrors([BuildError(.unsafePath, step: .write, file: file.path,
+        try publish(paths: output.files.map(\.path), to: folder) { writer in
+            try writer.createFolders(for: output.files.map(\.path))
+            try write(output.files, with: writer)
+        }
+    }
+
+    /// Renders each page as it writes it, on every core, so only the pages being written are
+    /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`.
+    func publish(_ site: PendingSite, to folder: String, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) {
+        try publish(paths: site.paths, to: folder) { writer in
+            try writer.createFolders(for: site.files.map(\.path))
+            let (folders, folderIndex) = FolderWriter.folders(for: site.jobs.map(\.path.outputFile))
+            let maker = FolderMaker(folders: folders, writer: writer)
+            maker.start()
+            defer { maker.stop() }
+            for batch in PendingSite.batches(site.jobs.count) {
+                // One page a chunk: the cores take pages in order, as the folders are made.
+                let failures = Parallel.chunks(batch.count, perCore: batch.count) { range -> String? in
+                    for offset in range {
+                        let number = batch.lowerBound + offset
+                        let job = site.jobs[number]
+                        do {
+                            let html = site.render(job).html
+                            try maker.wait(for: folderIndex[number])
+                            try writer.write(html, to: job.path.outputFile)
+                        } catch {
+                            return Self.describe(error, job.path.outputFile)
+                        }
+                    }
+                    return nil
+                }
+                if let failure = failures.compactMap({ $0 }).first { throw Self.failure(failure) }
+                progress(BuildProgress(step: "render", done: batch.upperBound, total: site.jobs.count))
+            }
+            try write(site.files, with: writer)
+        }
+    }
+
+    private func write(_ files: [SiteOutput.File], with writer: FolderWriter) throws {
+        let fileSystem = fileSystem
+        let failures = files.parallelMap { file -> String? in
+            do {
+                switch file.contents {
+                case .bytes(let data): try writer.write(data, to: file.path)
+                case .copy(let source): try writer.write(fileSystem.read(source), to: file.path)
+                }
+                return nil
+            } catch {
+                return Self.describe(error, file.path)
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw Self.failure(failure) }
+    }
+
+    private static func describe(_ error: any Error, _ path: String) -> String {
+        error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
+    }
+
+    private static func failure(_ message: String) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: message])
+    }
+
+    /// Checks every path, writes the site with `write` into a staging folder beside `folder`,
+    /// and swaps it in; on any error `folder` is left as it was.
+    private func publish(paths: [String], to folder: String, write: (FolderWriter) throws -> Void) throws(BuildErrors) {
+        for path in paths where !Self.isSafe(path) {
+            throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
                                           "refusing to write a file whose path leaves the output folder")])
         }
         let manager = FileManager.default
@@ -25,30 +90,7 @@ public struct Publisher: Sendable {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try Self.recover(folder)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Folders first, one thread, parents before children; then the files on every core.
-            let stagingPath = staging.path
-            let folders = Set(output.files.map { file in
-                file.path.split(separator: "/").dropLast().joined(separator: "/")
-            }).filter { !$0.isEmpty }.sorted()
-            for folder in folders {
-                try manager.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
-            }
-            let fileSystem = fileSystem
-            let failures = output.files.parallelMap { file -> String? in
-                do {
-                    let destination = URL(fileURLWithPath: stagingPath + "/" + file.path)
-                    switch file.contents {
-                    case .bytes(let data): try data.write(to: destination)
-                    case .copy(let source): try fileSystem.read(source).write(to: destination)
-                    }
-                    return nil
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
+            try write(FolderWriter(root: staging.path))
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)
                 try manager.moveItem(at: staging, to: target)
@@ -61,8 +103,9 @@ public struct Publisher: Sendable {
             if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: target)
             }
+            let reason = (error as? FolderWriter.Failure).map { "\($0)" } ?? error.localizedDescription
             throw BuildErrors([BuildError(.output, step: .write, file: folder,
-                                          "the site could not be written: \(error.localizedDescription)",
+                                          "the site could not be written: \(reason)",
                                           hint: "check that the folder's parent exists and is writable; the previous site was left in place.")])
         }
     }

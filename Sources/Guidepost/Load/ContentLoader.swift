@@ -94,6 +94,11 @@ struct ContentLoader: Sendable {
             try FrontMatter.parse(yaml, file: file, lineOffset: split.yamlLineOffset)
         } ?? FrontMatter()
         let document = MarkdownDocument.parse(split.body, options: options)
+        if let line = document.tooDeep {
+            throw BuildError(.unreadableFile, step: .parse, file: file, line: line + split.bodyLineOffset,
+                             "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
+                             hint: "flatten the nesting; no reader can follow more than a few levels.")
+        }
         return SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document)
     }
 

@@ -12,7 +12,9 @@ struct YAMLReader {
     static func parse(_ yaml: String, file: String, lineOffset: Int, kind: BuildError.Kind, step: BuildError.Step) throws(BuildError) -> YAMLReader {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 named outright: Yams's default reads the process environment on every call,
+            // which on a large site costs more than parsing the front matter.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw BuildError(kind, step: step, file: file, line: Self.line(of: error).map { $0 + lineOffset },
                              "the YAML could not be read: \(Self.problem(of: error, lineOffset: lineOffset))",

@@ -33,8 +33,10 @@ struct LinkResolver: Sendable {
         var urls: [String] = []
         var errors: [BuildError] = []
         urls.reserveCapacity(page.document.links.count)
+        // Once per page, not per link: a long page with a link to each of its headings is common.
+        let own = Set(page.document.headings.map(\.id))
         for link in page.document.links {
-            switch resolve(link.destination, from: page) {
+            switch resolve(link.destination, from: page, own: own) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -51,7 +53,7 @@ struct LinkResolver: Sendable {
         var hint: String
     }
 
-    private func resolve(_ destination: String, from page: SourcePage) -> Result<String, Problem> {
+    private func resolve(_ destination: String, from page: SourcePage, own: Set<String>) -> Result<String, Problem> {
         let trimmed = destination.trimmed
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
 
@@ -61,12 +63,13 @@ struct LinkResolver: Sendable {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
+        // `#` alone is the top of the page, which every page has.
+        if fragment?.isEmpty == true { fragment = nil }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         let anchor = fragment.map { $0.removingPercentEncoding ?? $0 }
 
         if rest.isEmpty {
             guard let anchor else { return .success(destination) }
-            let own = Set(page.document.headings.map(\.id))
             guard own.contains(anchor) else {
                 return .failure(Problem(kind: .missingAnchor, message: "the link `\(destination)` points to a heading this page does not have",
                                         hint: Self.anchorHint(own)))

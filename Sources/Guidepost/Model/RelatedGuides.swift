@@ -2,41 +2,78 @@
 /// the same category breaks ties, then reading order.
 ///
 /// Candidates come from tag and category indexes rather than from every other guide, so a
-/// 10,000-guide site does not compare 100 million pairs.
+/// 10,000-guide site does not compare 100 million pairs. Scores are kept in an array indexed by
+/// guide (a guide with common tags has thousands of candidates, and hashing each was most of
+/// the model step), and guides are scored on every core.
 enum RelatedGuides {
     static func compute(_ guides: [Guide], limit: Int = 5) -> [[Int]] {
-        var byTag: [String: [Int]] = [:]
-        var byCategory: [[String]: [Int]] = [:]
+        var tagNumbers: [String: Int] = [:]
+        var byTag: [[Int32]] = []
+        var categoryNumbers: [[String]: Int] = [:]
+        var byCategory: [[Int32]] = []
+        // Per guide: its distinct tags and its category, as numbers into the lists above.
+        var guideTags: [[Int]] = []
+        var guideCategory: [Int?] = []
+        guideTags.reserveCapacity(guides.count)
+        guideCategory.reserveCapacity(guides.count)
         for (index, guide) in guides.enumerated() {
-            for tag in Set(guide.tags) { byTag[tag, default: []].append(index) }
-            if !guide.category.isEmpty { byCategory[guide.category, default: []].append(index) }
-        }
-        return guides.indices.map { index in
-            let guide = guides[index]
-            var scores: [Int: Int] = [:]
+            var tags: [Int] = []
             for tag in Set(guide.tags) {
-                for other in byTag[tag] ?? [] where other != index { scores[other, default: 0] += 2 }
+                let number = tagNumbers[tag] ?? byTag.count
+                if number == byTag.count {
+                    tagNumbers[tag] = number
+                    byTag.append([])
+                }
+                byTag[number].append(Int32(index))
+                tags.append(number)
             }
-            if !guide.category.isEmpty {
-                for other in byCategory[guide.category] ?? [] where other != index { scores[other, default: 0] += 1 }
+            guideTags.append(tags)
+            if guide.category.isEmpty {
+                guideCategory.append(nil)
+            } else {
+                let number = categoryNumbers[guide.category] ?? byCategory.count
+                if number == byCategory.count {
+                    categoryNumbers[guide.category] = number
+                    byCategory.append([])
+                }
+                byCategory[number].append(Int32(index))
+                guideCategory.append(number)
             }
-            return Self.best(scores, limit: limit)
         }
+        let count = guides.count
+        return Parallel.chunks(count) { [byTag, byCategory, guideTags, guideCategory] range in
+            var scores = [Int32](repeating: 0, count: count)
+            var touched: [Int32] = []
+            return range.map { index in
+                for tag in guideTags[index] {
+                    for other in byTag[tag] where Int(other) != index {
+                        if scores[Int(other)] == 0 { touched.append(other) }
+                        scores[Int(other)] += 2
+                    }
+                }
+                if let category = guideCategory[index] {
+                    for other in byCategory[category] where Int(other) != index {
+                        if scores[Int(other)] == 0 { touched.append(other) }
+                        scores[Int(other)] += 1
+                    }
+                }
+                var top: [(index: Int, score: Int)] = []
+                top.reserveCapacity(limit + 1)
+                for other in touched {
+                    let candidate = (index: Int(other), score: Int(scores[Int(other)]))
+                    scores[Int(other)] = 0
+                    guard top.count < limit || Self.before(candidate, top[top.count - 1]) else { continue }
+                    let position = top.firstIndex { !Self.before($0, candidate) } ?? top.count
+                    top.insert(candidate, at: position)
+                    if top.count > limit { top.removeLast() }
+                }
+                touched.removeAll(keepingCapacity: true)
+                return top.map(\.index)
+            }
+        }.flatMap { $0 }
     }
 
-    /// The `limit` highest scores, ties going to the guide that comes first in reading order.
-    private static func best(_ scores: [Int: Int], limit: Int) -> [Int] {
-        var top: [(index: Int, score: Int)] = []
-        top.reserveCapacity(limit + 1)
-        for (index, score) in scores {
-            guard top.count < limit || Self.before((index, score), top[top.count - 1]) else { continue }
-            let position = top.firstIndex { !Self.before($0, (index, score)) } ?? top.count
-            top.insert((index, score), at: position)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map(\.index)
-    }
-
+    /// Higher scores first; among equal scores, the guide that comes first in reading order.
     private static func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
         a.score != b.score ? a.score > b.score : a.index < b.index
     }

@@ -134,7 +134,8 @@ struct SiteModelBuilder {
                 let path = Array(guide.category.prefix(depth))
                 if byPath[path] == nil {
                     let sitePath = SitePath(["categories"] + path.map { Slug.make($0, fallback: "category") }, directory: true)
-                    claims.claim(sitePath, by: "category `\(CategoryPath.display(path))`", line: nil)
+                    // The error names the first guide in the category, the file whose place the author chose.
+                    claims.claim(sitePath, by: "category `\(CategoryPath.display(path))`", file: guide.source.displayPath, line: nil)
                     byPath[path] = Category(path: path, sitePath: sitePath, description: order.description(path), guides: [], children: [])
                 }
                 if depth == guide.category.count { byPath[path]?.guides.append(index) }
@@ -215,9 +216,10 @@ struct URLClaims {
     private var owners: [SitePath: (String, Int?)] = [:]
     private(set) var conflicts: [BuildError] = []
 
-    mutating func claim(_ path: SitePath, by owner: String, line: Int?) {
+    /// `file` is the file to name in an error when `owner` is not one (a category).
+    mutating func claim(_ path: SitePath, by owner: String, file: String? = nil, line: Int?) {
         if let (first, _) = owners[path] {
-            conflicts.append(BuildError(.duplicateURL, step: .load, file: owner.hasPrefix("category") ? nil : owner, line: line,
+            conflicts.append(BuildError(.duplicateURL, step: .load, file: file ?? (owner.hasPrefix("category") ? nil : owner), line: line,
                                         "\(owner.hasPrefix("category") ? owner + " has" : "this page wants") the URL \(path), which \(first) already has",
                                         hint: "give one of them a different `slug:` or alias (or rename the file or folder)."))
         } else {

@@ -15,67 +15,95 @@ struct PageInfo {
 }
 
 /// Builds the parts of a template context every page shares, so templates can rely on them.
-struct PageContext {
+/// What is the same on many pages (the site, the assets, the navigation for each top category,
+/// each guide's summary) is made once here and shared.
+struct PageContext: Sendable {
     let model: SiteModel
     let theme: Theme
     /// The published search index, for `site.searchIndexURL`.
-    var searchIndex: SitePath? = nil
+    let searchIndex: SitePath?
+    private let site: TemplateValue
+    private let assets: TemplateValue
+    /// The navigation with no category current, and with each top category current.
+    private let nav: TemplateValue
+    private let navByCategory: [String: TemplateValue]
+    /// Indexed like `model.guides`.
+    private let summaries: [TemplateValue]
 
     private var base: BaseURL { model.config.baseURL }
 
-    func make(_ page: PageInfo, _ specific: [String: Any]) -> [String: Any] {
-        var context = specific
-        let config = model.config
-        var site: [String: Any] = [
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "baseURL": base.absolute,
-            "home": SitePath.root.href(base),
-            "contentSecurityPolicy": HostingFiles.contentSecurityPolicy,
-        ]
-        if let faq = model.faq { site["faqURL"] = faq.path.href(base) }
-        // The search index, and the page the header's form submits to without JavaScript.
-        if let searchIndex { site["searchIndexURL"] = searchIndex.href(base) }
-        if SearchPage.isRendered(by: theme) { site["searchURL"] = SearchPage.path.href(base) }
-        if let support = config.support {
-            site["support"] = ["title": support.title, "text": support.text, "url": support.url, "label": support.label]
+    init(model: SiteModel, theme: Theme, searchIndex: SitePath? = nil) {
+        self.model = model
+        self.theme = theme
+        self.searchIndex = searchIndex
+        let base = model.config.baseURL
+        site = TemplateValue(SiteValues(config: model.config, faqURL: model.faq?.path.href(base),
+                                        // The search index, and the page the header's form submits to without JavaScript.
+                                        searchIndexURL: searchIndex?.href(base),
+                                        searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil))
+        assets = TemplateValue(DictionaryValues(theme.assetURLs))
+        let top = model.topCategories
+        func nav(current: String?) -> TemplateValue {
+            TemplateValue(NavValues(categories: top.map { category in
+                LinkValues(name: category.name, url: category.sitePath.href(base),
+                           flagKey: "isCurrent", flag: current == category.path.first)
+            }))
         }
-        context["site"] = site
-        var pageContext: [String: Any] = [
-            "title": page.title,
-            "documentTitle": page.kind == .home ? config.title : "\(page.title) – \(config.title)",
-            "description": page.description.isEmpty ? config.description : page.description,
-            "url": page.path.href(base),
-            "canonical": page.path.absolute(base),
-            "kind": page.kind.rawValue,
-            "noindex": page.noindex,
-            "hasFlow": page.hasFlow,
-        ]
-        pageContext["is" + Self.capitalized(page.kind)] = true
-        context["page"] = pageContext
-        context["assets"] = theme.assetURLs
-        context["nav"] = ["categories": model.topCategories.map { category in
-            [
-                "name": category.name,
-                "url": category.sitePath.href(base),
-                "isCurrent": page.currentCategory?.first == category.path.first,
-            ] as [String: Any]
-        }]
+        self.nav = nav(current: nil)
+        var navByCategory: [String: TemplateValue] = [:]
+        for category in top {
+            if let name = category.path.first { navByCategory[name] = nav(current: name) }
+        }
+        self.navByCategory = navByCategory
+        summaries = model.guides.map { guide in
+            TemplateValue(GuideSummaryValues(title: guide.title, url: guide.path.href(base), summary: guide.summary))
+        }
+    }
+
+    /// The context of `page`, with `specific` as the page kind's keys (compacted here).
+    func make(_ page: PageInfo, _ specific: [String: Any]) -> TemplateValue {
+        let config = model.config
+        let fields = PageFieldValues(
+            title: page.title,
+            documentTitle: page.kind == .home ? config.title : "\(page.title) – \(config.title)",
+            description: page.description.isEmpty ? config.description : page.description,
+            url: page.path.href(base), canonical: page.path.absolute(base),
+            kind: page.kind, noindex: page.noindex, hasFlow: page.hasFlow)
+        var breadcrumbs: [TemplateValue]?
+        var jsonLD: String?
         if page.kind != .home && page.kind != .notFound {
             let crumbs = page.trail + [(page.title, page.path)]
-            context["breadcrumbs"] = crumbs.enumerated().map { index, crumb in
-                ["name": crumb.name, "url": crumb.path.href(base), "isLast": index == crumbs.count - 1] as [String: Any]
+            breadcrumbs = crumbs.enumerated().map { index, crumb in
+                TemplateValue(LinkValues(name: crumb.name, url: crumb.path.href(base), flagKey: "isLast", flag: index == crumbs.count - 1))
             }
-            context["jsonLD"] = JSONText.encode([
-                "@context": "https://schema.org",
-                "@type": "BreadcrumbList",
-                "itemListElement": crumbs.enumerated().map { index, crumb in
-                    ["@type": "ListItem", "position": index + 1, "name": crumb.name, "item": crumb.path.absolute(base)] as [String: Any]
-                },
-            ])
+            jsonLD = breadcrumbJSON(crumbs)
         }
-        return Self.compacted(context)
+        return TemplateValue(PageValues(site: site, page: fields, assets: assets, nav: navigation(current: page.currentCategory?.first),
+                                        breadcrumbs: breadcrumbs, jsonLD: jsonLD, specific: Self.compacted(specific)))
+    }
+
+    private func navigation(current: String?) -> TemplateValue {
+        guard let current else { return nav }
+        if let shared = navByCategory[current] { return shared }
+        return TemplateValue(NavValues(categories: model.topCategories.map { category in
+            LinkValues(name: category.name, url: category.sitePath.href(base), flagKey: "isCurrent", flag: current == category.path.first)
+        }))
+    }
+
+    /// The schema.org BreadcrumbList, as `JSONText.encode` would write it (sorted keys), without
+    /// going through `JSONSerialization` on every page.
+    private func breadcrumbJSON(_ crumbs: [(name: String, path: SitePath)]) -> String {
+        var json = #"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":["#
+        for (index, crumb) in crumbs.enumerated() {
+            if index > 0 { json += "," }
+            json += #"{"@type":"ListItem","item":"#
+            JSONText.appendQuoted(crumb.path.absolute(base), to: &json)
+            json += #","name":"#
+            JSONText.appendQuoted(crumb.name, to: &json)
+            json += #","position":\#(index + 1)}"#
+        }
+        json += "]}"
+        return JSONText.escapeForHTML(json)
     }
 
     /// Mustache treats an empty string as true, so `{{#summary}}` would print an empty
@@ -86,6 +114,7 @@ struct PageContext {
         for (key, value) in context {
             switch value {
             case let text as String where text.isEmpty: continue
+            case is TemplateValue: result[key] = value
             case let nested as [String: Any]: result[key] = compacted(nested)
             case let list as [[String: Any]]: result[key] = list.map(compacted)
             default: result[key] = value
@@ -105,11 +134,10 @@ struct PageContext {
         return trail
     }
 
-    func summary(_ guide: Guide) -> [String: Any] {
-        ["title": guide.title, "url": guide.path.href(base), "summary": guide.summary]
-    }
+    /// `title`, `url` and `summary` of the guide at `index` in `model.guides`.
+    func summary(at index: Int) -> TemplateValue { summaries[index] }
 
-    private static func capitalized(_ kind: PageInfo.Kind) -> String {
+    static func capitalized(_ kind: PageInfo.Kind) -> String {
         switch kind {
         case .home: "Home"
         case .category: "Category"

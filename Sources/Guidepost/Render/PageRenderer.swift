@@ -9,6 +9,22 @@ struct RenderedPage: Sendable {
     var indexable: Bool
 }
 
+/// One page to render: where it goes is known before its HTML is made, so the sitemap and the
+/// check for clashing paths need no rendering, and a large site can be written as it renders.
+struct PageJob: Sendable {
+    enum Kind: Sendable {
+        case home, notFound, faq, search
+        case category(Int)
+        case guide(Int)
+        case alias(guide: Int, alias: Int)
+        case flowStep(flow: String, step: Int)
+    }
+
+    var kind: Kind
+    var path: SitePath
+    var indexable: Bool
+}
+
 /// Step three: turns the site model into HTML pages through the theme's templates.
 struct PageRenderer: Sendable {
     let model: SiteModel
@@ -20,6 +36,8 @@ struct PageRenderer: Sendable {
     private let widgets: [String: String]
     /// The search index, whose URL every page passes to search.js.
     let search: SearchIndexFile?
+    /// Made once: what pages share is built here, not per page.
+    let context: PageContext
 
     init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
         self.model = model
@@ -32,41 +50,67 @@ struct PageRenderer: Sendable {
             theme.library.render(PageContext.compacted(["flow": FlowViews(compiled: compiled, base: base).widget]),
                                  withTemplate: "partials/flow-widget") ?? ""
         }
+        context = PageContext(model: model, theme: theme, searchIndex: search?.path)
     }
 
     private func flowHTML(_ id: String) -> String { widgets[id] ?? "" }
 
     private var base: BaseURL { model.config.baseURL }
-    private var context: PageContext { PageContext(model: model, theme: theme, searchIndex: search?.path) }
 
-    func renderAll(progress: (BuildProgress) -> Void = { _ in }) -> [RenderedPage] {
-        var pages = [renderHome(), renderNotFound()]
-        pages += model.categories.map(renderCategory)
-        // Guides are most of a site: render them on every core, in batches so a person
-        // watching a large build sees it move.
-        let total = model.guides.count
-        let renderer = self
-        for batch in stride(from: 0, to: total, by: 512) {
-            let range = batch..<Swift.min(batch + 512, total)
-            pages += range.parallelMap { renderer.renderGuide($0) }
-            progress(BuildProgress(step: "render", done: range.upperBound, total: total))
-        }
-        if let faq = model.faq { pages.append(renderFAQ(faq)) }
-        // The full list the search form lands on without JavaScript.
-        if SearchPage.isRendered(by: theme) {
-            pages.append(render(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context)))
-        }
-        for guide in model.guides {
-            pages += guide.aliases.map { RedirectPage.render(to: guide, from: $0, base: base, language: model.config.language) }
+    /// Every page of the site. The pages that list the whole site (home, search, categories)
+    /// come first, so on many cores they are not the last to finish.
+    func jobs() -> [PageJob] {
+        var jobs = [PageJob(kind: .home, path: .root, indexable: true)]
+        if SearchPage.isRendered(by: theme) { jobs.append(PageJob(kind: .search, path: SearchPage.path, indexable: false)) }
+        jobs += model.categories.indices.map { PageJob(kind: .category($0), path: model.categories[$0].sitePath, indexable: true) }
+        if let faq = model.faq { jobs.append(PageJob(kind: .faq, path: faq.path, indexable: true)) }
+        jobs.append(PageJob(kind: .notFound, path: Self.notFoundPath, indexable: false))
+        jobs += model.guides.indices.map { PageJob(kind: .guide($0), path: model.guides[$0].path, indexable: true) }
+        for (index, guide) in model.guides.enumerated() {
+            jobs += guide.aliases.indices.map { PageJob(kind: .alias(guide: index, alias: $0), path: guide.aliases[$0], indexable: false) }
         }
         for id in flows.keys.sorted() {
             guard let compiled = flows[id] else { continue }
-            for step in FlowViews(compiled: compiled, base: base).stepPages() {
-                pages.append(render("flow-step", step.info, step.context))
+            for (step, page) in FlowViews(compiled: compiled, base: base).stepPages().enumerated() {
+                jobs.append(PageJob(kind: .flowStep(flow: id, step: step), path: page.info.path, indexable: !page.info.noindex))
             }
+        }
+        return jobs
+    }
+
+    func render(_ job: PageJob) -> RenderedPage {
+        switch job.kind {
+        case .home: return renderHome()
+        case .notFound: return renderNotFound()
+        case .faq: return model.faq.map(renderFAQ) ?? RenderedPage(path: job.path, html: "", indexable: job.indexable)
+        case .search: return render(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
+        case .category(let index): return renderCategory(model.categories[index])
+        case .guide(let index): return renderGuide(index)
+        case .alias(let guide, let alias):
+            let guide = model.guides[guide]
+            return RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language)
+        case .flowStep(let id, let step):
+            guard let compiled = flows[id] else { return RenderedPage(path: job.path, html: "", indexable: job.indexable) }
+            let page = FlowViews(compiled: compiled, base: base).stepPages()[step]
+            return render("flow-step", page.info, page.context)
+        }
+    }
+
+    /// Every page, in memory; `SitePublisher` renders them as it writes instead.
+    func renderAll(progress: (BuildProgress) -> Void = { _ in }) -> [RenderedPage] {
+        let jobs = jobs()
+        var pages: [RenderedPage] = []
+        pages.reserveCapacity(jobs.count)
+        let renderer = self
+        // In batches, so a person watching a large build sees it move.
+        for batch in stride(from: 0, to: jobs.count, by: 1024) {
+            pages += jobs[batch..<Swift.min(batch + 1024, jobs.count)].parallelMap { renderer.render($0) }
+            progress(BuildProgress(step: "render", done: pages.count, total: jobs.count))
         }
         return pages
     }
+
+    private static let notFoundPath = SitePath.file("404.html")
 
     private func html(for page: SourcePage, omitTitle: Bool) -> HTMLRenderer {
         let urls = links[page.path] ?? []
@@ -93,7 +137,7 @@ struct PageRenderer: Sendable {
                     "guides": guides(in: category),
                 ] as [String: Any]
             },
-            "uncategorized": model.guides.filter { $0.category.isEmpty }.map(context.summary),
+            "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
         ]
         if let page = model.home {
             home["introHTML"] = html(for: page, omitTitle: true).render(page.document)
@@ -123,8 +167,8 @@ struct PageRenderer: Sendable {
         return result
     }
 
-    private func guides(in category: Category) -> [[String: Any]] {
-        category.guides.map { context.summary(model.guides[$0]) }
+    private func guides(in category: Category) -> [TemplateValue] {
+        category.guides.map(context.summary(at:))
     }
 
     private func renderCategory(_ category: Category) -> RenderedPage {
@@ -148,32 +192,32 @@ struct PageRenderer: Sendable {
         let guide = model.guides[index]
         let document = guide.source.document
         let toc = document.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
-            ["id": heading.id, "text": heading.text, "level": heading.level, "isSub": heading.level == 3] as [String: Any]
+            TOCEntryValues(id: heading.id, text: heading.text, level: heading.level)
         }
-        var specific: [String: Any] = [
-            "title": guide.title,
-            "summary": guide.summary,
-            // A summary taken from the first paragraph would repeat it right above itself.
-            "lead": guide.source.matter.summary ?? "",
-            "contentHTML": html(for: guide.source, omitTitle: true).render(document),
-            "toc": toc,
-            "hasTOC": toc.count >= 2,
-            "tags": guide.tags,
-            "related": model.related[index].map { context.summary(model.guides[$0]) },
-        ]
-        if let flow = guide.flow { specific["flowHTML"] = flowHTML(flow) }
+        var categoryLink: LinkValues?
+        var previous: TemplateValue?, next: TemplateValue?, hasPager: Bool?
         if let category = model.category(guide.category) {
-            specific["category"] = ["name": category.name, "url": category.sitePath.href(base)]
+            categoryLink = LinkValues(name: category.name, url: category.sitePath.href(base))
             if let position = category.guides.firstIndex(of: index) {
-                if position > 0 { specific["previous"] = context.summary(model.guides[category.guides[position - 1]]) }
-                if position + 1 < category.guides.count { specific["next"] = context.summary(model.guides[category.guides[position + 1]]) }
-                specific["hasPager"] = category.guides.count > 1
+                if position > 0 { previous = context.summary(at: category.guides[position - 1]) }
+                if position + 1 < category.guides.count { next = context.summary(at: category.guides[position + 1]) }
+                hasPager = category.guides.count > 1
             }
         }
+        let values = GuideValues(
+            title: guide.title,
+            summary: guide.summary,
+            // A summary taken from the first paragraph would repeat it right above itself.
+            lead: guide.source.matter.summary ?? "",
+            contentHTML: html(for: guide.source, omitTitle: true).render(document),
+            flowHTML: guide.flow.map(flowHTML),
+            toc: toc, tags: guide.tags,
+            related: model.related[index].map(context.summary(at:)),
+            category: categoryLink, previous: previous, next: next, hasPager: hasPager)
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty
-        return render("guide", info, ["guide": specific])
+        return render("guide", info, ["guide": TemplateValue(values)])
     }
 
     /// One page for every FAQ file; with more than one, questions are grouped under their
@@ -209,7 +253,7 @@ struct PageRenderer: Sendable {
     }
 
     private func renderNotFound() -> RenderedPage {
-        let info = PageInfo(kind: .notFound, title: "Page not found", description: "", path: .file("404.html"), trail: [], noindex: true)
+        let info = PageInfo(kind: .notFound, title: "Page not found", description: "", path: Self.notFoundPath, trail: [], noindex: true)
         return render("404", info, ["categories": model.topCategories.map { category in
             ["name": category.name, "url": category.sitePath.href(base), "description": category.description] as [String: Any]
         }])

@@ -37,13 +37,16 @@ struct SearchIndex: Sendable, Equatable {
     var pages: [Page] = []
     /// Entries are numbered page by page: the page, then each of its sections.
     var entryCount = 0
-    /// For each term, one ascending list of entry numbers per `Field`.
-    var postings: [String: [[Int]]] = [:]
+    /// Every term once, in no particular order.
+    var terms: [String] = []
+    /// For `terms[i]`, one ascending list of entry numbers per `Field` (32 bits: a site has far
+    /// fewer than four billion entries, and the lists are most of the index's memory).
+    var postings: [[[Int32]]] = []
 
-    /// Terms in the order search.js compares strings (UTF-16 code units), so it can binary-search
-    /// a prefix without sorting on load.
-    var sortedTerms: [String] {
-        postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    /// Indices into `terms` in the order search.js compares strings (UTF-16 code units), so it
+    /// can binary-search a prefix without sorting on load.
+    var sortedTermIndices: [Int] {
+        terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
     }
 }
 
@@ -51,57 +54,75 @@ struct SearchIndex: Sendable, Equatable {
 struct SearchIndexBuilder {
     let model: SiteModel
 
-    /// One page cut into entries, before its text is folded into terms.
-    struct Source: Sendable {
+    /// One page cut into entries: its sections, then per entry (the page, then each section)
+    /// its text per field. Made only while the page's terms are filed, so the whole site's text is
+    /// never held at once.
+    struct Source {
         var page: SearchIndex.Page
-        /// Per entry (the page, then each section): its text per field.
         var texts: [[(SearchIndex.Field, String)]]
     }
 
+    /// Where a page of the index comes from: a guide, or one FAQ file (each its own entry, all
+    /// pointing at the one FAQ page).
+    private enum Origin: Sendable {
+        case guide(Int)
+        case faq(Int)
+    }
+
     func build() -> SearchIndex {
-        var sources: [Source] = model.guides.map { guide in
+        let origins = model.guides.indices.map(Origin.guide) + (model.faq?.groups.indices.map(Origin.faq) ?? [])
+        let builder = self
+        var index = SearchIndex()
+        index.pages = origins.parallelMap { builder.source($0, withTexts: false).page }
+        // Entry numbers are known before any text is folded, so every chunk of pages can file
+        // its own terms; the chunks' vocabularies are merged afterwards.
+        var firstEntries: [Int] = []
+        firstEntries.reserveCapacity(index.pages.count)
+        for page in index.pages {
+            firstEntries.append(index.entryCount)
+            index.entryCount += 1 + page.sections.count
+        }
+        let chunks = Parallel.chunks(origins.count) { [firstEntries] range in
+            var filing = TermFiling()
+            for offset in range {
+                for (number, fields) in builder.source(origins[offset], withTexts: true).texts.enumerated() {
+                    for (field, text) in fields { filing.file(text, entry: Int32(firstEntries[offset] + number), field: field) }
+                }
+            }
+            return filing
+        }
+        (index.terms, index.postings) = TermFiling.merge(consume chunks)
+        return index
+    }
+
+    private func source(_ origin: Origin, withTexts: Bool) -> Source {
+        switch origin {
+        case .guide(let number):
+            let guide = model.guides[number]
             var blocks = guide.source.document.blocks[...]
             // The leading `# Title` is not shown (the page prints `title` instead), so it is not searchable either.
             if case .heading(let heading, _)? = blocks.first, heading.level == 1 { blocks = blocks.dropFirst() }
             let (intro, sections) = Self.split(Array(blocks))
-            return Self.source(path: guide.path.encoded, title: guide.title, summary: guide.summary, intro: intro, sections: sections)
-        }
-        // Each FAQ file is its own entry, all pointing at the one FAQ page.
-        for group in model.faq?.groups ?? [] {
-            guard let faq = model.faq else { break }
+            return Self.source(path: guide.path.encoded, title: guide.title, summary: guide.summary,
+                               intro: intro, sections: sections, withTexts: withTexts)
+        case .faq(let number):
+            let faq = model.faq!
+            let group = faq.groups[number]
             let document = group.source.document
             let (preamble, questions) = document.sections(atLevel: 2)
             // As on the page: level-1 headings of the preamble are the page title, not its text.
             let intro = preamble.filter { if case .heading(let heading, _) = $0 { heading.level != 1 } else { true } }
-            sources.append(Self.source(path: faq.path.encoded, title: faq.title,
-                                       summary: group.source.matter.summary ?? document.summary ?? "",
-                                       intro: intro, sections: questions.map { ($0.heading, $0.blocks) }))
+            return Self.source(path: faq.path.encoded, title: faq.title,
+                               summary: group.source.matter.summary ?? document.summary ?? "",
+                               intro: intro, sections: questions.map { ($0.heading, $0.blocks) }, withTexts: withTexts)
         }
-        // Folding is most of the work and each page's is independent; filing terms is not.
-        let terms = sources.parallelMap { source in
-            var folder = SearchFolder()
-            return source.texts.map { fields in fields.map { ($0.0, folder.terms($0.1)) } }
-        }
-        var index = SearchIndex()
-        let fieldCount = SearchIndex.Field.allCases.count
-        for (source, entries) in zip(sources, terms) {
-            index.pages.append(source.page)
-            for (offset, fields) in entries.enumerated() {
-                let entry = index.entryCount + offset
-                for (field, fieldTerms) in fields {
-                    for term in fieldTerms {
-                        index.postings[term, default: Array(repeating: [], count: fieldCount)][field.rawValue].append(entry)
-                    }
-                }
-            }
-            index.entryCount += entries.count
-        }
-        return index
     }
 
-    private static func source(path: String, title: String, summary: String, intro: [Block], sections: [(Heading, [Block])]) -> Source {
+    private static func source(path: String, title: String, summary: String, intro: [Block], sections: [(Heading, [Block])],
+                               withTexts: Bool) -> Source {
         let page = SearchIndex.Page(path: path, title: title, summary: summary,
                                     sections: sections.map { .init(id: $0.0.id, text: $0.0.text) })
+        guard withTexts else { return Source(page: page, texts: []) }
         var texts: [[(SearchIndex.Field, String)]] = [[(.title, title), (.summary, summary), (.body, plainText(intro))]]
         for (heading, blocks) in sections { texts.append([(.heading, heading.text), (.body, plainText(blocks))]) }
         return Source(page: page, texts: texts)
@@ -125,5 +146,71 @@ struct SearchIndexBuilder {
             }
         }
         return (intro, sections)
+    }
+}
+
+/// The terms of one run of consecutive entries, each numbered in a vocabulary of the run's own
+/// so that a repeated term costs an array index rather than a hash of the whole postings table.
+struct TermFiling: Sendable {
+    private var numbers: [String: Int] = [:]
+    private(set) var terms: [String] = []
+    /// Per term, per field, ascending entries.
+    private(set) var postings: [[[Int32]]] = []
+    /// The text a term was last filed for, so each text files a term once.
+    private var lastText: [Int] = []
+    private var textCount = 0
+    private var folder = SearchFolder()
+
+    mutating func file(_ text: String, entry: Int32, field: SearchIndex.Field) {
+        textCount += 1
+        let textNumber = textCount
+        // Moved out while it runs, so the closure can change the other fields without a copy of it.
+        var folder = SearchFolder()
+        swap(&folder, &self.folder)
+        defer { self.folder = folder }
+        folder.forEachTerm(text) { term in
+            let number: Int
+            if let known = numbers[term] {
+                number = known
+            } else {
+                number = terms.count
+                numbers[term] = number
+                terms.append(term)
+                postings.append(Array(repeating: [], count: SearchIndex.Field.allCases.count))
+                lastText.append(0)
+            }
+            guard lastText[number] != textNumber else { return }
+            lastText[number] = textNumber
+            postings[number][field.rawValue].append(entry)
+        }
+    }
+
+    /// One vocabulary for the whole site. Chunks come in entry order, so appending each chunk's
+    /// list keeps every list ascending.
+    static func merge(_ chunks: consuming [TermFiling]) -> (terms: [String], postings: [[[Int32]]]) {
+        guard chunks.count > 1 else { return (chunks.first?.terms ?? [], chunks.first?.postings ?? []) }
+        var numbers: [String: Int] = [:]
+        var terms: [String] = []
+        var postings: [[[Int32]]] = []
+        for position in chunks.indices {
+            // Each chunk is let go once merged, so its lists and the merged ones are not all held at once.
+            let chunk = chunks[position]
+            chunks[position] = TermFiling()
+            for (local, term) in chunk.terms.enumerated() {
+                let number: Int
+                if let known = numbers[term] {
+                    number = known
+                } else {
+                    number = terms.count
+                    numbers[term] = number
+                    terms.append(term)
+                    postings.append(Array(repeating: [], count: SearchIndex.Field.allCases.count))
+                }
+                for field in chunk.postings[local].indices where !chunk.postings[local][field].isEmpty {
+                    postings[number][field] += chunk.postings[local][field]
+                }
+            }
+        }
+        return (terms, postings)
     }
 }

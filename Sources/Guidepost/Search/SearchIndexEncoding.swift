@@ -6,7 +6,7 @@ struct SearchIndexFile: Sendable {
     var data: Data
 
     init(_ index: SearchIndex) {
-        data = Data(index.encoded().utf8)
+        data = index.encoded()
         path = SitePath(["search", "index.\(ContentHash.fingerprint(data)).json"], directory: false)
     }
 }
@@ -28,47 +28,121 @@ struct SearchIndexFile: Sendable {
 ///   first) of byte `n / 8` is set for entry `n`.
 /// The synthetic corpora repeat a small vocabulary in every section, where bitsets win; real
 /// prose is sparse, where gaps win, mostly at one character a hit.
+///
+/// The file is several megabytes for a large site: it is written as bytes, its pages and its
+/// postings in chunks on every core.
 extension SearchIndex {
     static let formatVersion = 1
     static let gapDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
     static let gapMoreDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
     static let base64URL = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    func encoded() -> String {
-        let terms = sortedTerms
-        var json = "{\"version\":\(Self.formatVersion),\"weights\":["
-        json += Field.allCases.map { String($0.weight) }.joined(separator: ",")
-        json += "],\"pages\":["
-        for (number, page) in pages.enumerated() {
-            if number > 0 { json += "," }
-            json += "[" + [page.path, page.title, page.summary].map(Self.quoted).joined(separator: ",") + ",["
-            json += page.sections.flatMap { section in
-                [section.id == SearchText.autoID(section.text) ? "" : section.id, section.text]
-            }.map(Self.quoted).joined(separator: ",")
-            json += "]]"
+    func encoded() -> Data {
+        let order = sortedTermIndices
+        let pages = pages, terms = terms, postings = postings
+        let pageParts = Parallel.chunks(pages.count, perCore: 2) { range in
+            var json: [UInt8] = []
+            for number in range {
+                let page = pages[number]
+                if number > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "["))
+                for text in [page.path, page.title, page.summary] {
+                    Self.appendQuoted(text, to: &json)
+                    json.append(UInt8(ascii: ","))
+                }
+                json.append(UInt8(ascii: "["))
+                for (position, section) in page.sections.enumerated() {
+                    if position > 0 { json.append(UInt8(ascii: ",")) }
+                    Self.appendQuoted(section.id == SearchText.autoID(section.text) ? "" : section.id, to: &json)
+                    json.append(UInt8(ascii: ","))
+                    Self.appendQuoted(section.text, to: &json)
+                }
+                json.append(contentsOf: "]]".utf8)
+            }
+            return json
         }
-        json += "],\"terms\":[" + terms.map(Self.quoted).joined(separator: ",")
-        json += "],\"postings\":["
-        json += terms.map { term in
-            "\"" + (postings[term] ?? []).map(Self.encodeList).joined(separator: ",").trimmingTrailing(",") + "\""
-        }.joined(separator: ",")
-        json += "]}\n"
-        return json
+        let postingParts = Parallel.chunks(order.count, perCore: 2) { range in
+            var json: [UInt8] = []
+            for position in range {
+                if position > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "\""))
+                let lists = postings[order[position]]
+                // Trailing empty lists are left out, and so are their commas.
+                let used = (lists.lastIndex { !$0.isEmpty } ?? -1) + 1
+                for field in 0..<used {
+                    if field > 0 { json.append(UInt8(ascii: ",")) }
+                    Self.appendList(lists[field], to: &json)
+                }
+                json.append(UInt8(ascii: "\""))
+            }
+            return json
+        }
+        var json: [UInt8] = []
+        json.reserveCapacity(pageParts.reduce(0) { $0 + $1.count } + postingParts.reduce(0) { $0 + $1.count } + terms.count * 12 + 64)
+        json.append(contentsOf: "{\"version\":\(Self.formatVersion),\"weights\":[".utf8)
+        json.append(contentsOf: Field.allCases.map { String($0.weight) }.joined(separator: ",").utf8)
+        json.append(contentsOf: "],\"pages\":[".utf8)
+        for part in pageParts { json.append(contentsOf: part) }
+        json.append(contentsOf: "],\"terms\":[".utf8)
+        for (position, number) in order.enumerated() {
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(terms[number], to: &json)
+        }
+        json.append(contentsOf: "],\"postings\":[".utf8)
+        for part in postingParts { json.append(contentsOf: part) }
+        json.append(contentsOf: "]}\n".utf8)
+        return Data(json)
     }
 
     static func encodeList(_ entries: [Int]) -> String {
-        let gaps = encodeGaps(entries)
-        let bits = encodeBitset(entries)
-        return bits.count < gaps.count ? bits : gaps
+        var bytes: [UInt8] = []
+        appendList(entries.map { Int32($0) }, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func encodeGaps(_ entries: [Int]) -> String {
         var bytes: [UInt8] = []
-        var previous = -1
+        appendGaps(entries.map { Int32($0) }, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func encodeBitset(_ entries: [Int]) -> String {
+        var bytes: [UInt8] = []
+        appendBitset(entries.map { Int32($0) }, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whichever of gaps and bitset is shorter (gaps on a tie); both lengths are counted first,
+    /// so only the one written is built.
+    static func appendList(_ entries: [Int32], to bytes: inout [UInt8]) {
+        guard let last = entries.last else { return }
+        var gapLength = 0
+        var previous: Int32 = -1
         for entry in entries {
             var value = entry - previous - 1
             previous = entry
-            var digits: [Int] = []
+            gapLength += 1
+            while value >= 32 {
+                value >>= 5
+                gapLength += 1
+            }
+        }
+        let byteCount = Int(last) / 8 + 1
+        let bitsetLength = 1 + byteCount / 3 * 4 + (byteCount % 3 == 0 ? 0 : byteCount % 3 + 1)
+        if bitsetLength < gapLength {
+            appendBitset(entries, to: &bytes)
+        } else {
+            appendGaps(entries, to: &bytes)
+        }
+    }
+
+    static func appendGaps(_ entries: [Int32], to bytes: inout [UInt8]) {
+        var previous: Int32 = -1
+        var digits: [Int] = []
+        for entry in entries {
+            var value = Int(entry - previous - 1)
+            previous = entry
+            digits.removeAll(keepingCapacity: true)
             repeat {
                 digits.append(value & 31)
                 value >>= 5
@@ -76,55 +150,61 @@ extension SearchIndex {
             for digit in digits.dropFirst().reversed() { bytes.append(gapMoreDigits[digit]) }
             bytes.append(gapDigits[digits[0]])
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func encodeBitset(_ entries: [Int]) -> String {
-        guard let last = entries.last else { return "" }
-        var bits = [UInt8](repeating: 0, count: last / 8 + 1)
-        for entry in entries { bits[entry / 8] |= 1 << UInt8(entry % 8) }
-        var text: [UInt8] = [UInt8(ascii: "~")]
+    static func appendBitset(_ entries: [Int32], to text: inout [UInt8]) {
+        guard let last = entries.last else { return }
+        var bits = [UInt8](repeating: 0, count: Int(last) / 8 + 1)
+        for entry in entries { bits[Int(entry) / 8] |= 1 << UInt8(entry % 8) }
+        text.append(UInt8(ascii: "~"))
         var index = 0
         while index < bits.count {
-            let chunk = bits[index..<min(index + 3, bits.count)]
+            let end = min(index + 3, bits.count)
             var value = 0
-            for (offset, byte) in chunk.enumerated() { value |= Int(byte) << (16 - 8 * offset) }
-            for position in 0...chunk.count { text.append(base64URL[(value >> (18 - 6 * position)) & 63]) }
+            for offset in 0..<(end - index) { value |= Int(bits[index + offset]) << (16 - 8 * offset) }
+            for position in 0...(end - index) { text.append(base64URL[(value >> (18 - 6 * position)) & 63]) }
             index += 3
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as it
     /// is in UTF-8, which JSON allows and which is shorter for CJK and Cyrillic text.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
-}
 
-private extension String {
-    func trimmingTrailing(_ character: Character) -> String {
-        var text = self
-        while text.last == character { text.removeLast() }
-        return text
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                bytes.append(contentsOf: #"\u"#.utf8)
+                bytes.append(contentsOf: (String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript source.
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80, utf8.index(after: second) != utf8.endIndex,
+                   case let third = utf8[utf8.index(after: second)], third == 0xA8 || third == 0xA9 {
+                    bytes.append(contentsOf: (third == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    index = utf8.index(after: utf8.index(after: second))
+                    continue
+                }
+                bytes.append(byte)
+            default:
+                bytes.append(byte)
+            }
+            index = utf8.index(after: index)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -27,10 +27,10 @@ enum SearchPage {
                 [
                     "name": CategoryPath.display(category.path),
                     "url": category.sitePath.href(base),
-                    "guides": category.guides.map { context.summary(model.guides[$0]) },
+                    "guides": category.guides.map(context.summary(at:)),
                 ] as [String: Any]
             },
-            "uncategorized": model.guides.filter { $0.category.isEmpty }.map(context.summary),
+            "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
             "guideCount": model.guides.count,
         ]
         if let faq = model.faq {

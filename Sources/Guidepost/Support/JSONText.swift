@@ -10,6 +10,37 @@ enum JSONText {
         return escapeForHTML(text)
     }
 
+    /// A JSON string exactly as `JSONSerialization` writes it (`"`, `\` and controls escaped,
+    /// `/` and non-ASCII as they are), for JSON assembled by hand where it is written on every page.
+    static func appendQuoted(_ text: String, to json: inout String) {
+        json += "\""
+        let utf8 = text.utf8
+        var chunkStart = utf8.startIndex
+        var index = chunkStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                json += text[chunkStart..<index]
+                switch byte {
+                case UInt8(ascii: "\""): json += "\\\""
+                case UInt8(ascii: "\\"): json += "\\\\"
+                case 0x08: json += "\\b"
+                case 0x09: json += "\\t"
+                case 0x0A: json += "\\n"
+                case 0x0C: json += "\\f"
+                case 0x0D: json += "\\r"
+                default:
+                    let hex = String(byte, radix: 16)
+                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                chunkStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        json += text[chunkStart..<utf8.endIndex]
+        json += "\""
+    }
+
     static func escapeForHTML(_ json: String) -> String {
         var result = ""
         result.reserveCapacity(json.utf8.count)

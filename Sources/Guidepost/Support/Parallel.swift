@@ -7,28 +7,42 @@ private struct ResultSlots<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T?>
 }
 
-extension RandomAccessCollection where Index == Int, Self: Sendable {
-    /// `map`, spread over every core: pages are independent, and a large site has thousands.
+enum Parallel {
     /// Small inputs stay on one thread, where the hand-off would cost more than it saves.
-    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
-        let count = self.count
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard count >= 32, cores > 1 else { return map(transform) }
-        let slots = ResultSlots<T>(buffer: .allocate(capacity: count))
+    static let minimumCount = 32
+
+    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Runs `body` once per chunk of `0..<count`, chunks spread over every core, and returns
+    /// the chunks' results in order. Each chunk is one sequential run, so `body` can keep state
+    /// (a memo, a vocabulary) from one item to the next without sharing it between threads.
+    static func chunks<T: Sendable>(_ count: Int, perCore: Int = 8, minimumCount: Int = minimumCount,
+                                    _ body: @escaping @Sendable (Range<Int>) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let cores = cores
+        guard count >= minimumCount, cores > 1 else { return [body(0..<count)] }
+        // Several chunks per core even out items of very different sizes.
+        let chunkCount = Swift.min(count, cores * perCore)
+        let slots = ResultSlots<T>(buffer: .allocate(capacity: chunkCount))
         slots.buffer.initialize(repeating: nil)
         defer {
             slots.buffer.deinitialize()
             slots.buffer.deallocate()
         }
-        // Several chunks per core even out pages of very different sizes.
-        let chunks = Swift.min(count, cores * 8)
-        let start = startIndex
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
-            for offset in lower..<upper {
-                slots.buffer[offset] = transform(self[start + offset])
-            }
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            slots.buffer[chunk] = body(count * chunk / chunkCount..<count * (chunk + 1) / chunkCount)
         }
         return slots.buffer.map { $0! }
+    }
+}
+
+extension RandomAccessCollection where Index == Int, Self: Sendable {
+    /// `map`, spread over every core: pages are independent, and a large site has thousands.
+    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        let start = startIndex
+        let collection = self
+        return Parallel.chunks(count) { range in
+            range.map { transform(collection[start + $0]) }
+        }.flatMap { $0 }
     }
 }

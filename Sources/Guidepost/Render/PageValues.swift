@@ -1,0 +1,161 @@
+/// The template context of one page: the parts every page has (`site`, `page`, `assets`, `nav`,
+/// `breadcrumbs`, `jsonLD`) and the page kind's own (`guide`, `home`, `category`…).
+final class PageValues: TemplateFields, @unchecked Sendable {
+    // Unchecked: `specific` holds plain values and template objects, built once and never changed.
+    let site: TemplateValue
+    let page: TemplateValue
+    let assets: TemplateValue
+    let nav: TemplateValue
+    let breadcrumbs: [TemplateValue]?
+    let jsonLD: TemplateText?
+    /// The kind's keys, compacted; usually one (`guide`, `home`…).
+    let specific: [String: Any]
+
+    init(site: TemplateValue, page: PageFieldValues, assets: TemplateValue, nav: TemplateValue,
+         breadcrumbs: [TemplateValue]?, jsonLD: String?, specific: [String: Any]) {
+        self.site = site
+        self.page = TemplateValue(page)
+        self.assets = assets
+        self.nav = nav
+        self.breadcrumbs = breadcrumbs
+        self.jsonLD = jsonLD.flatMap(templateText)
+        self.specific = specific
+    }
+
+    var keys: [String] { ["site", "page", "assets", "nav", "breadcrumbs", "jsonLD"] + specific.keys }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
+        case "assets": assets
+        case "nav": nav
+        case "breadcrumbs": breadcrumbs
+        case "jsonLD": jsonLD
+        default: specific[name]
+        }
+    }
+}
+
+/// `site`: the same on every page, so made once per build.
+final class SiteValues: TemplateFields {
+    let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
+    let faqURL, searchIndexURL, searchURL: TemplateText?
+    let support: TemplateValue?
+
+    init(config: SiteConfig, faqURL: String?, searchIndexURL: String?, searchURL: String?) {
+        let base = config.baseURL
+        title = templateText(config.title)
+        description = templateText(config.description)
+        language = templateText(config.language)
+        baseURL = templateText(base.absolute)
+        home = templateText(SitePath.root.href(base))
+        contentSecurityPolicy = templateText(HostingFiles.contentSecurityPolicy)
+        self.faqURL = faqURL.flatMap(templateText)
+        self.searchIndexURL = searchIndexURL.flatMap(templateText)
+        self.searchURL = searchURL.flatMap(templateText)
+        support = config.support.map { support in
+            TemplateValue(DictionaryValues(["title": support.title, "text": support.text, "url": support.url, "label": support.label]))
+        }
+    }
+
+    var keys: [String] {
+        ["title", "description", "language", "baseURL", "home", "contentSecurityPolicy", "faqURL", "searchIndexURL", "searchURL", "support"]
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "baseURL": baseURL
+        case "home": home
+        case "contentSecurityPolicy": contentSecurityPolicy
+        case "faqURL": faqURL
+        case "searchIndexURL": searchIndexURL
+        case "searchURL": searchURL
+        case "support": support
+        default: nil
+        }
+    }
+}
+
+/// `page`: what the page is, with `is<Kind>` true for its kind.
+final class PageFieldValues: TemplateFields {
+    let title, documentTitle, description, url, canonical: TemplateText?
+    /// A `String`: a theme may name a partial after it (`{{>*page.kind}}`).
+    let kind: String?
+    let noindex, hasFlow: Bool
+    let kindFlag: String
+
+    init(title: String, documentTitle: String, description: String, url: String, canonical: String,
+         kind: PageInfo.Kind, noindex: Bool, hasFlow: Bool) {
+        self.title = templateText(title)
+        self.documentTitle = templateText(documentTitle)
+        self.description = templateText(description)
+        self.url = templateText(url)
+        self.canonical = templateText(canonical)
+        self.kind = kind.rawValue.isEmpty ? nil : kind.rawValue
+        self.noindex = noindex
+        self.hasFlow = hasFlow
+        kindFlag = "is" + PageContext.capitalized(kind)
+    }
+
+    var keys: [String] { ["title", "documentTitle", "description", "url", "canonical", "kind", "noindex", "hasFlow", kindFlag] }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "documentTitle": documentTitle
+        case "description": description
+        case "url": url
+        case "canonical": canonical
+        case "kind": kind
+        case "noindex": noindex
+        case "hasFlow": hasFlow
+        case kindFlag: true
+        default: nil
+        }
+    }
+}
+
+/// `nav`: the top categories, one marked current; one per top category, shared by its pages.
+final class NavValues: TemplateFields {
+    let categories: [TemplateValue]
+
+    init(categories: [LinkValues]) {
+        self.categories = categories.map(TemplateValue.init)
+    }
+
+    var keys: [String] { ["categories"] }
+
+    func child(named name: String) -> Any? {
+        name == "categories" ? categories : nil
+    }
+}
+
+/// `guide.toc` entries.
+final class TOCEntryValues: TemplateFields {
+    let id, text: TemplateText?
+    let level: Int
+    let isSub: Bool
+
+    init(id: String, text: String, level: Int) {
+        self.id = templateText(id)
+        self.text = templateText(text)
+        self.level = level
+        isSub = level == 3
+    }
+
+    var keys: [String] { ["id", "text", "level", "isSub"] }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "text": text
+        case "level": level
+        case "isSub": isSub
+        default: nil
+        }
+    }
+}
