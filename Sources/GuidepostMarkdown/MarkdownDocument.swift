@@ -64,10 +64,13 @@ public struct MarkdownDocument: Sendable, Equatable {
     }
 
     /// All reader-visible text, one line per block, for search indexes.
-    public var plainText: String {
-        var lines: [String] = []
-        PlainText.appendLines(of: blocks, to: &lines)
-        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    public var plainText: String { Self.plainText(of: blocks) }
+
+    /// `plainText` of some blocks, without making a document of them.
+    public static func plainText<Blocks: Sequence<Block>>(of blocks: Blocks) -> String {
+        var text = ""
+        PlainText.appendJoinedLines(of: blocks, to: &text)
+        return text
     }
 
     /// Splits at headings of `level`: blocks before the first such heading, then one section per heading (for FAQ pages).

@@ -20,26 +20,49 @@ enum PlainText {
         }
     }
 
-    /// One entry per leaf block that carries reader-visible text.
-    static func appendLines(of blocks: [Block], to lines: inout [String]) {
+    /// Each leaf block's reader-visible text, one line per block, the empty ones left out,
+    /// written straight into `text`: the search index makes this of every section of a site.
+    static func appendJoinedLines<Blocks: Sequence<Block>>(of blocks: Blocks, to text: inout String) {
         for block in blocks {
             switch block {
             case .paragraph(let inlines):
-                lines.append(of(inlines))
+                // An empty line is left out, and so is its separator.
+                guard hasText(inlines) else { continue }
+                if !text.isEmpty { text += "\n" }
+                append(inlines, to: &text)
             case .heading(let heading, _):
-                lines.append(heading.text)
+                appendLine(heading.text, to: &text)
             case .blockQuote(let children), .callout(_, let children):
-                appendLines(of: children, to: &lines)
+                appendJoinedLines(of: children, to: &text)
             case .list(_, _, _, let items):
-                for item in items { appendLines(of: item, to: &lines) }
+                for item in items { appendJoinedLines(of: item, to: &text) }
             case .codeBlock(_, let literal):
                 var code = Substring(literal)
                 while code.last == "\n" { code.removeLast() }
-                lines.append(String(code))
+                appendLine(code, to: &text)
             case .htmlBlock, .thematicBreak, .flow:
                 break
             }
         }
+    }
+
+    /// Whether `append(inlines, to:)` writes anything.
+    private static func hasText(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .text(let literal), .code(let literal): !literal.isEmpty
+            case .softBreak, .lineBreak: true
+            case .html: false
+            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+                hasText(children)
+            }
+        }
+    }
+
+    private static func appendLine(_ line: some StringProtocol, to text: inout String) {
+        guard !line.isEmpty else { return }
+        if !text.isEmpty { text += "\n" }
+        text += line
     }
 
     /// Runs of whitespace become one space; ends are trimmed.

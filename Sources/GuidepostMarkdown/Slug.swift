@@ -2,7 +2,9 @@
 public enum Slug {
     /// "Before you start!" -> "before-you-start"; "Café & Crème" -> "cafe-creme"; "Безопасность аккаунта" -> "безопасность-аккаунта"; "账户安全" -> "账户安全"; "🎉" or "" -> fallback.
     public static func make(_ text: String, fallback: String = "section") -> String {
-        var slug = ""
+        // Built as UTF-8 bytes: every heading of a site becomes a slug, one scalar at a time, and
+        // appending to a byte array is cheaper than to a string.
+        var slug: [UInt8] = []
         slug.reserveCapacity(text.utf8.count)
         var pendingDash = false
         // Latin accents are folded away; marks on other scripts are part of the letter.
@@ -10,9 +12,16 @@ public enum Slug {
         var previousKept = false
 
         func keep(_ piece: String, latin: Bool) {
-            if pendingDash, !slug.isEmpty { slug.append("-") }
+            if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
             pendingDash = false
-            slug.append(piece)
+            slug.append(contentsOf: piece.utf8)
+            previousKept = true
+            previousKeptIsLatin = latin
+        }
+        func keep(_ scalar: Unicode.Scalar, latin: Bool) {
+            if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            append(scalar, to: &slug)
             previousKept = true
             previousKeptIsLatin = latin
         }
@@ -20,7 +29,7 @@ public enum Slug {
         for scalar in text.lowercased().unicodeScalars {
             if scalar.isASCII {
                 if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                    keep(String(scalar), latin: true)
+                    keep(scalar, latin: true)
                 } else {
                     pendingDash = true
                     previousKept = false
@@ -29,18 +38,26 @@ public enum Slug {
                 keep(folded, latin: true)
             } else if isMark(scalar) {
                 if previousKept, !previousKeptIsLatin {
-                    slug.unicodeScalars.append(scalar)
+                    append(scalar, to: &slug)
                 } else if !previousKept {
                     pendingDash = true
                 }
             } else if isLetterOrDigit(scalar) {
-                keep(String(scalar), latin: false)
+                keep(scalar, latin: false)
             } else {
                 pendingDash = true
                 previousKept = false
             }
         }
-        return slug.isEmpty ? fallback : slug
+        return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+        }
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -52,6 +52,19 @@ import Testing
         #expect(try LocalFileSystem().files(under: root.appendingPathComponent("tree").path) == ["a/b/z.png", "a/y.md", "x.md", "ünï/é.md"])
     }
 
+    @Test func breadcrumbJSONMatchesJSONSerializationWithSortedKeys() throws {
+        let crumbs = [("Home", "https://help.example.com/"), ("Café </script> & \"quotes\"\n", "https://help.example.com/a%20b/"),
+                      ("\u{2028}line\u{2029}", "https://x.example/ü/")]
+        let object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "BreadcrumbList",
+            "itemListElement": crumbs.enumerated().map { index, crumb in
+                ["@type": "ListItem", "position": index + 1, "name": crumb.0, "item": crumb.1] as [String: Any]
+            },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        #expect(PageContext.breadcrumbJSON(crumbs) == JSONText.escapeForHTML(String(decoding: data, as: UTF8.self)))
+    }
+
     @Test func listEncodingPicksTheShorterForm() {
         for entries in [[0], [5, 9, 1000], Array(0..<200), Array(stride(from: 0, to: 5000, by: 3)), [31, 32, 1023, 1024, 40000]] {
             let gaps = SearchIndex.encodeGaps(entries), bits = SearchIndex.encodeBitset(entries)

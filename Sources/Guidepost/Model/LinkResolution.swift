@@ -1,3 +1,5 @@
+import Foundation
+
 extension LinkResolver {
     /// The URLs of every page's links, by page path, and every broken link. Pages are resolved on
     /// every core: a large site has hundreds of thousands of links.
@@ -12,5 +14,13 @@ extension LinkResolver {
             errors += result.errors
         }
         return (links, errors)
+    }
+}
+
+extension LinkResolver {
+    /// `removingPercentEncoding` (the text itself when that fails), without Foundation's round
+    /// trip through `NSString` for the usual link with no `%` in it, where the answer is the text.
+    static func removingPercentEncoding(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 }

@@ -66,7 +66,7 @@ struct LinkResolver: Sendable {
         // `#` alone is the top of the page, which every page has.
         if fragment?.isEmpty == true { fragment = nil }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let anchor = fragment.map { $0.removingPercentEncoding ?? $0 }
+        let anchor = fragment.map(Self.removingPercentEncoding)
 
         if rest.isEmpty {
             guard let anchor else { return .success(destination) }
@@ -77,7 +77,7 @@ struct LinkResolver: Sendable {
             return .success("#" + Self.encodeFragment(anchor))
         }
 
-        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        let decoded = Self.removingPercentEncoding(String(rest))
         let start = decoded.hasPrefix("/") ? [] : page.folder
         guard let path = Self.normalize(decoded, from: start) else {
             return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points outside the content folder",

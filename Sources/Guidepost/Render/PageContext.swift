@@ -76,7 +76,7 @@ struct PageContext: Sendable {
             breadcrumbs = crumbs.enumerated().map { index, crumb in
                 TemplateValue(LinkValues(name: crumb.name, url: crumb.path.href(base), flagKey: "isLast", flag: index == crumbs.count - 1))
             }
-            jsonLD = breadcrumbJSON(crumbs)
+            jsonLD = Self.breadcrumbJSON(crumbs.map { ($0.name, $0.path.absolute(base)) })
         }
         return TemplateValue(PageValues(site: site, page: fields, assets: assets, nav: navigation(current: page.currentCategory?.first),
                                         breadcrumbs: breadcrumbs, jsonLD: jsonLD, specific: Self.compacted(specific)))
@@ -90,14 +90,15 @@ struct PageContext: Sendable {
         }))
     }
 
-    /// The schema.org BreadcrumbList, as `JSONText.encode` would write it (sorted keys), without
-    /// going through `JSONSerialization` on every page.
-    private func breadcrumbJSON(_ crumbs: [(name: String, path: SitePath)]) -> String {
+    /// The schema.org BreadcrumbList for `jsonLD`, byte for byte what `JSONSerialization` writes
+    /// with sorted keys and unescaped slashes, made safe for a script element; written by hand
+    /// because going through `JSONSerialization` cost more than the rest of a page's context.
+    static func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> String {
         var json = #"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":["#
         for (index, crumb) in crumbs.enumerated() {
             if index > 0 { json += "," }
             json += #"{"@type":"ListItem","item":"#
-            JSONText.appendQuoted(crumb.path.absolute(base), to: &json)
+            JSONText.appendQuoted(crumb.url, to: &json)
             json += #","name":"#
             JSONText.appendQuoted(crumb.name, to: &json)
             json += #","position":\#(index + 1)}"#

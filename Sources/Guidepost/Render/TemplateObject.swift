@@ -22,7 +22,7 @@ protocol TemplateFields: AnyObject, Sendable {
 /// What templates are handed: the object behind one small struct. swift-mustache casts every
 /// value it meets; casting a class instance out of `Any` also checks for a Foundation value box,
 /// which costs more than the lookup, while a struct of two words is cast directly.
-struct TemplateValue: MustacheParent, MustacheTransformable, Sendable {
+struct TemplateValue: MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable {
     let fields: any TemplateFields
 
     init(_ fields: any TemplateFields) {
@@ -31,6 +31,8 @@ struct TemplateValue: MustacheParent, MustacheTransformable, Sendable {
 
     func child(named name: String) -> Any? { fields.child(named: name) }
     func transform(_ name: String) -> Any? { fields.dictionary.transform(name) }
+    /// What `{{.}}` prints for an object: the dictionary's description, as before.
+    var description: String { "\(fields.dictionary)" }
 }
 
 extension TemplateFields {

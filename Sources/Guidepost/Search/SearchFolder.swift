@@ -7,6 +7,7 @@
 /// are gathered as bytes, becoming a `String` only once they are complete.
 struct SearchFolder {
     private var memo: [String: [Unicode.Scalar]] = [:]
+    private var shortMemo: [UInt64: [Unicode.Scalar]] = [:]
     private var cluster: [Unicode.Scalar] = []
     /// The word being read, as UTF-8, at most `SearchText.maxWordLength` scalars.
     private var word: [UInt8] = []
@@ -47,8 +48,29 @@ struct SearchFolder {
         return result
     }
 
+    /// A token as the folder reads it, before it is a `String`: a word's UTF-8 (valid only
+    /// during the call it is passed to), or a CJK run's scalars.
+    enum RawToken {
+        case word(UnsafeBufferPointer<UInt8>)
+        case run([Unicode.Scalar])
+    }
+
     /// The folded words and CJK runs of `text`, in order; `isCJK` tells which.
     mutating func forEachToken(_ text: String, _ body: (_ token: String, _ isCJK: Bool) -> Void) {
+        forEachRawToken(text) { token in
+            switch token {
+            case .word(let bytes): body(String(decoding: bytes, as: UTF8.self), false)
+            case .run(let scalars):
+                var run = String.UnicodeScalarView()
+                run.append(contentsOf: scalars)
+                body(String(run), true)
+            }
+        }
+    }
+
+    /// `forEachToken` without making a `String` of each token, for the index, which looks most
+    /// words up by their bytes.
+    mutating func forEachRawToken(_ text: String, _ body: (RawToken) -> Void) {
         word.removeAll(keepingCapacity: true)
         wordLength = 0
         run.removeAll(keepingCapacity: true)
@@ -104,16 +126,24 @@ struct SearchFolder {
             cluster.append(next)
             end = after
         }
-        var key = String.UnicodeScalarView()
-        key.append(contentsOf: cluster)
-        let text = String(key)
+        // Nearly every cluster is a letter of two or three bytes: its bytes and length in one
+        // integer make the memo's key, with no string to build and hash.
+        if end - index <= 7 {
+            var key = UInt64(end - index)
+            for offset in index..<end { key = key << 8 | UInt64(bytes[offset]) }
+            if let known = shortMemo[key] { return (known, end) }
+            let folded = Array(SearchText.foldCluster(cluster).unicodeScalars)
+            shortMemo[key] = folded
+            return (folded, end)
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
         if let known = memo[text] { return (known, end) }
         let folded = Array(SearchText.foldCluster(cluster).unicodeScalars)
         memo[text] = folded
         return (folded, end)
     }
 
-    private mutating func addASCII(_ byte: UInt8, _ body: (String, Bool) -> Void) {
+    private mutating func addASCII(_ byte: UInt8, _ body: (RawToken) -> Void) {
         if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
             flushRun(body)
             if wordLength < SearchText.maxWordLength { word.append(byte) }
@@ -124,7 +154,7 @@ struct SearchFolder {
         }
     }
 
-    private mutating func add(_ scalar: Unicode.Scalar, _ body: (String, Bool) -> Void) {
+    private mutating func add(_ scalar: Unicode.Scalar, _ body: (RawToken) -> Void) {
         if SearchText.isCJK(scalar) {
             flushWord(body)
             run.append(scalar)
@@ -138,18 +168,16 @@ struct SearchFolder {
         }
     }
 
-    private mutating func flushWord(_ body: (String, Bool) -> Void) {
+    private mutating func flushWord(_ body: (RawToken) -> Void) {
         guard !word.isEmpty else { return }
-        body(String(decoding: word, as: UTF8.self), false)
+        word.withUnsafeBufferPointer { body(.word($0)) }
         word.removeAll(keepingCapacity: true)
         wordLength = 0
     }
 
-    private mutating func flushRun(_ body: (String, Bool) -> Void) {
+    private mutating func flushRun(_ body: (RawToken) -> Void) {
         guard !run.isEmpty else { return }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: run)
-        body(String(text), true)
+        body(.run(run))
         run.removeAll(keepingCapacity: true)
     }
 

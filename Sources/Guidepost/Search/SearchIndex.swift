@@ -102,7 +102,7 @@ struct SearchIndexBuilder {
             var blocks = guide.source.document.blocks[...]
             // The leading `# Title` is not shown (the page prints `title` instead), so it is not searchable either.
             if case .heading(let heading, _)? = blocks.first, heading.level == 1 { blocks = blocks.dropFirst() }
-            let (intro, sections) = Self.split(Array(blocks))
+            let (intro, sections) = Self.split(blocks)
             return Self.source(path: guide.path.encoded, title: guide.title, summary: guide.summary,
                                intro: intro, sections: sections, withTexts: withTexts)
         case .faq(let number):
@@ -114,52 +114,56 @@ struct SearchIndexBuilder {
             let intro = preamble.filter { if case .heading(let heading, _) = $0 { heading.level != 1 } else { true } }
             return Self.source(path: faq.path.encoded, title: faq.title,
                                summary: group.source.matter.summary ?? document.summary ?? "",
-                               intro: intro, sections: questions.map { ($0.heading, $0.blocks) }, withTexts: withTexts)
+                               intro: intro[...], sections: questions.map { ($0.heading, $0.blocks[...]) }, withTexts: withTexts)
         }
     }
 
-    private static func source(path: String, title: String, summary: String, intro: [Block], sections: [(Heading, [Block])],
-                               withTexts: Bool) -> Source {
+    private static func source(path: String, title: String, summary: String, intro: ArraySlice<Block>,
+                               sections: [(Heading, ArraySlice<Block>)], withTexts: Bool) -> Source {
         let page = SearchIndex.Page(path: path, title: title, summary: summary,
                                     sections: sections.map { .init(id: $0.0.id, text: $0.0.text) })
         guard withTexts else { return Source(page: page, texts: []) }
-        var texts: [[(SearchIndex.Field, String)]] = [[(.title, title), (.summary, summary), (.body, plainText(intro))]]
-        for (heading, blocks) in sections { texts.append([(.heading, heading.text), (.body, plainText(blocks))]) }
+        var texts: [[(SearchIndex.Field, String)]] = [[(.title, title), (.summary, summary), (.body, MarkdownDocument.plainText(of: intro))]]
+        for (heading, blocks) in sections {
+            texts.append([(.heading, heading.text), (.body, MarkdownDocument.plainText(of: blocks))])
+        }
         return Source(page: page, texts: texts)
     }
 
-    private static func plainText(_ blocks: [Block]) -> String {
-        MarkdownDocument(blocks: blocks, title: nil, summary: nil, headings: [], links: [], flows: []).plainText
-    }
-
-    /// Cuts a guide at each top-level heading, so a hit links to the heading above it.
-    static func split(_ blocks: [Block]) -> (intro: [Block], sections: [(Heading, [Block])]) {
-        var intro: [Block] = []
-        var sections: [(Heading, [Block])] = []
-        for block in blocks {
-            if case .heading(let heading, _) = block {
-                sections.append((heading, []))
-            } else if sections.isEmpty {
-                intro.append(block)
+    /// Cuts a guide at each top-level heading, so a hit links to the heading above it. The parts
+    /// are slices of `blocks`, not copies.
+    static func split(_ blocks: ArraySlice<Block>) -> (intro: ArraySlice<Block>, sections: [(Heading, ArraySlice<Block>)]) {
+        var introEnd = blocks.endIndex
+        var sections: [(Heading, ArraySlice<Block>)] = []
+        var current: (heading: Heading, start: Int)?
+        for index in blocks.indices {
+            guard case .heading(let heading, _) = blocks[index] else { continue }
+            if let open = current {
+                sections.append((open.heading, blocks[open.start..<index]))
             } else {
-                sections[sections.count - 1].1.append(block)
+                introEnd = index
             }
+            current = (heading, index + 1)
         }
-        return (intro, sections)
+        if let open = current { sections.append((open.heading, blocks[open.start...])) }
+        return (blocks[..<introEnd], sections)
     }
 }
 
 /// The terms of one run of consecutive entries, each numbered in a vocabulary of the run's own
 /// so that a repeated term costs an array index rather than a hash of the whole postings table.
 struct TermFiling: Sendable {
-    private var numbers: [String: Int] = [:]
-    private(set) var terms: [String] = []
-    /// Per term, per field, ascending entries.
+    private var table = TermTable()
+    /// Per term (numbered by `table`), per field, ascending entries.
     private(set) var postings: [[[Int32]]] = []
     /// The text a term was last filed for, so each text files a term once.
     private var lastText: [Int] = []
     private var textCount = 0
     private var folder = SearchFolder()
+    /// A CJK gram's UTF-8, reused.
+    private var gram: [UInt8] = []
+
+    var terms: [String] { (0..<table.count).map(table.term) }
 
     mutating func file(_ text: String, entry: Int32, field: SearchIndex.Field) {
         textCount += 1
@@ -168,21 +172,38 @@ struct TermFiling: Sendable {
         var folder = SearchFolder()
         swap(&folder, &self.folder)
         defer { self.folder = folder }
-        folder.forEachTerm(text) { term in
-            let number: Int
-            if let known = numbers[term] {
-                number = known
-            } else {
-                number = terms.count
-                numbers[term] = number
-                terms.append(term)
-                postings.append(Array(repeating: [], count: SearchIndex.Field.allCases.count))
-                lastText.append(0)
+        folder.forEachRawToken(text) { token in
+            switch token {
+            case .word(let bytes):
+                file(bytes, textNumber: textNumber, entry: entry, field: field)
+            case .run(let scalars):
+                // A CJK run's single characters, then its bigrams, as `SearchText.grams`.
+                for index in scalars.indices {
+                    fileGram(scalars[index...index], textNumber: textNumber, entry: entry, field: field)
+                }
+                for index in scalars.indices.dropLast() {
+                    fileGram(scalars[index...index + 1], textNumber: textNumber, entry: entry, field: field)
+                }
             }
-            guard lastText[number] != textNumber else { return }
-            lastText[number] = textNumber
-            postings[number][field.rawValue].append(entry)
         }
+    }
+
+    private mutating func fileGram(_ scalars: ArraySlice<Unicode.Scalar>, textNumber: Int, entry: Int32, field: SearchIndex.Field) {
+        gram.removeAll(keepingCapacity: true)
+        for scalar in scalars { gram.append(contentsOf: UTF8.encode(scalar)!) }
+        let bytes = gram
+        bytes.withUnsafeBufferPointer { file($0, textNumber: textNumber, entry: entry, field: field) }
+    }
+
+    private mutating func file(_ term: UnsafeBufferPointer<UInt8>, textNumber: Int, entry: Int32, field: SearchIndex.Field) {
+        let (number, isNew) = table.number(of: term)
+        if isNew {
+            postings.append(Array(repeating: [], count: SearchIndex.Field.allCases.count))
+            lastText.append(0)
+        }
+        guard lastText[number] != textNumber else { return }
+        lastText[number] = textNumber
+        postings[number][field.rawValue].append(entry)
     }
 
     /// One vocabulary for the whole site. Chunks come in entry order, so appending each chunk's

@@ -3,13 +3,6 @@ import Foundation
 /// JSON that is safe to place inside an HTML `<script>` data block: `<`, `>` and `&` are
 /// written as escapes so no value can close the element or open a comment.
 enum JSONText {
-    static func encode(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let text = String(data: data, encoding: .utf8)
-        else { return "{}" }
-        return escapeForHTML(text)
-    }
-
     /// A JSON string exactly as `JSONSerialization` writes it (`"`, `\` and controls escaped,
     /// `/` and non-ASCII as they are), for JSON assembled by hand where it is written on every page.
     static func appendQuoted(_ text: String, to json: inout String) {
@@ -42,6 +35,9 @@ enum JSONText {
     }
 
     static func escapeForHTML(_ json: String) -> String {
+        // Most JSON has none of these (U+2028 and U+2029 start with the byte E2): no copy then.
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+        else { return json }
         var result = ""
         result.reserveCapacity(json.utf8.count)
         for scalar in json.unicodeScalars {
