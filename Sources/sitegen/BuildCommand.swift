@@ -7,8 +7,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site (the default).",
         discussion: """
-            Writes into a staging folder and swaps it into the output folder only when the whole \
-            site is built, so a failed build leaves the previous site exactly as it was.
+            Nothing is written until the whole site has been built and checked, so a build that \
+            finds an error leaves the previous site exactly as it was. After a first build, only \
+            the files that change are rewritten (the cache is in .sitegen-cache beside the output \
+            folder); the result is always what a clean build would give. A clean build writes into \
+            a staging folder and swaps it in whole.
             """
     )
 
@@ -24,6 +27,12 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the site is written; replaced whole on success.", valueName: "folder"))
     var output = "public"
 
+    @Option(help: ArgumentHelp("The build cache's folder (default: .sitegen-cache beside the output folder).", valueName: "folder"))
+    var cache: String?
+
+    @Flag(help: "Ignore the build cache and rebuild every file.")
+    var clean = false
+
     @Option(help: ArgumentHelp("Where the site will be served, e.g. https://example.com/help/ (overrides site.yml's baseURL).", valueName: "url"))
     var baseURL: String?
 
@@ -36,14 +45,18 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let options = BuildOptions(content: content, templates: templates, overrides: overrides,
-                                   output: output, baseURL: baseURL.flatMap(BaseURL.init))
+                                   output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean)
         let progress = ProgressLine.forStandardError()
         do {
             let summary = try BuildPipeline(options: options, progress: progress.report).build()
             progress.finish()
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"
-            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/")
+            let files = summary.written == 1 ? "1 file" : "\(summary.written) files"
+            let how = summary.cleanBecause.map { "clean build: \($0)" }
+                ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
+            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))")
+            if let warning = summary.cacheWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         } catch {
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n\(output)/ was left as it was.\n".utf8))

@@ -50,9 +50,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try sitegen([], in: root)
         #expect(run.status == 0)
-        #expect(run.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/\n/) != nil, "\(run.stdout)")
+        #expect(run.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(clean build: no cache from an earlier build\)\n/) != nil, "\(run.stdout)")
         #expect(run.stderr.isEmpty)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/guides/a/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".sitegen-cache/public.cache").path))
+
+        try writeTree(["content/a.md": guideFile("A", body: "Changed.")], to: root)
+        let again = try sitegen([], in: root)
+        #expect(again.status == 0)
+        // The guide, the home page (which shows its summary, its first paragraph) and the search
+        // index change; the 404 page, the sitemap, the assets do not.
+        #expect(again.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(3 files rewritten, 0 removed, the rest unchanged\)\n/) != nil, "\(again.stdout)")
+
+        let clean = try sitegen(["--clean"], in: root)
+        #expect(clean.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(clean build: asked to build clean\)\n/) != nil, "\(clean.stdout)")
     }
 
     @Test func contentErrorsExitOneListEveryErrorAndKeepTheOutput() throws {

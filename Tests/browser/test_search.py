@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-INDEX = re.compile(r"/search/index\.[0-9a-f]+\.json$")
+INDEX = re.compile(r"/search/index\.json$")
 
 
 def wait(driver, condition, timeout=5):

@@ -1,6 +1,6 @@
 /// The security policy and cache rules a host should apply, written once: pages declare the
 /// policy in a meta tag, and `_headers` (read by Netlify and Cloudflare Pages) sends it as a
-/// header and caches fingerprinted files for a year. docs/hosting.md shows the same for nginx.
+/// header, caches fingerprinted files for a year, and has the search index revalidated. docs/hosting.md shows the same for nginx.
 enum HostingFiles {
     /// Everything the site loads comes from its own origin; nothing inline may run.
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -15,8 +15,8 @@ enum HostingFiles {
               Referrer-Policy: strict-origin-when-cross-origin
             \(root)assets/*
               Cache-Control: public, max-age=31536000, immutable
-            \(root)search/index.*
-              Cache-Control: public, max-age=31536000, immutable
+            \(root)search/index.json
+              Cache-Control: no-cache
 
             """
     }

@@ -10,14 +10,20 @@ public struct BuildOptions: Sendable, Equatable {
     public var output = "public"
     /// Overrides site.yml's `baseURL`.
     public var baseURL: BaseURL?
+    /// Where the build cache lives; nil for `.sitegen-cache` beside the output folder.
+    public var cacheFolder: String?
+    /// False to ignore the cache and build clean (it is still written for the next build).
+    public var incremental = true
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
-                output: String = "public", baseURL: BaseURL? = nil) {
+                output: String = "public", baseURL: BaseURL? = nil, cacheFolder: String? = nil, incremental: Bool = true) {
         self.content = content
         self.templates = templates
         self.overrides = overrides
         self.output = output
         self.baseURL = baseURL
+        self.cacheFolder = cacheFolder
+        self.incremental = incremental
     }
 }
 
@@ -32,6 +38,13 @@ public struct BuildSummary: Sendable {
     public var pageCount: Int
     public var fileCount: Int
     public var output: String
+    /// Files written (all of them in a clean build) and files removed as no longer in the site.
+    public var written: Int
+    public var removed: Int
+    /// Why the build was clean rather than incremental; nil when it was incremental.
+    public var cleanBecause: String?
+    /// Why the cache could not be saved for the next build; the site itself is complete.
+    public var cacheWarning: String?
 }
 
 /// The build, top to bottom: load, model, link, render, assemble, write. Each step either
@@ -91,7 +104,10 @@ public struct BuildPipeline: Sendable {
         return try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
     }
 
-    /// Builds the site and swaps it into the output folder; on any error the folder is untouched.
+    /// Builds the site into the output folder: only what changed since the last build when the
+    /// build cache allows it (`IncrementalPublisher`), else whole through a staging folder
+    /// (`Publisher`). Either way the folder ends as a clean build would leave it, and on any
+    /// error in the content it is untouched.
     public func build() throws(BuildErrors) -> BuildSummary {
         try checkOutputFolder()
         do {
@@ -102,10 +118,54 @@ public struct BuildPipeline: Sendable {
                                           hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
         }
         let site = try prepare()
-        try Publisher(fileSystem: fileSystem).publish(site, to: options.output, progress: progress)
-        let summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output)
+        let cache = BuildCache(folder: options.cacheFolder ?? BuildCache.defaultFolder(for: options.output), output: options.output)
+        var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
+                                   written: site.fileCount, removed: 0)
+        var entries: [String: BuildCache.Entry]?
+        let previous = options.incremental ? cache.load() : .failure(.missing)
+        switch previous {
+        case .success(let previous):
+            let keys = SiteKeys(site, fileSystem: fileSystem)
+            do {
+                if let outcome = try IncrementalPublisher(fileSystem: fileSystem).publish(site, keys: keys, previous: previous,
+                                                                                         to: options.output, cache: cache) {
+                    (summary.written, summary.removed, entries) = (outcome.written, outcome.removed, outcome.entries)
+                } else {
+                    summary.cleanBecause = "more than half of the site changed"
+                }
+            } catch {
+                // The folder may be part-way between two builds: a clean build puts it right.
+                summary.cleanBecause = "writing in place failed (\(error.localizedDescription))"
+            }
+        case .failure(let rejection):
+            summary.cleanBecause = options.incremental ? rejection.description : "asked to build clean"
+        }
+        if entries == nil {
+            try? cache.invalidate()
+            let keys = try Publisher(fileSystem: fileSystem).publish(site, to: options.output, progress: progress)
+            entries = Self.entries(site, pageKeys: keys, folder: options.output, fileSystem: fileSystem)
+        }
+        do {
+            try cache.save(entries ?? [:])
+        } catch {
+            summary.cacheWarning = "the build cache could not be saved (\(error.localizedDescription)); the next build will be a clean one"
+        }
         PendingSite.releaseInBackground(consume site)
         return summary
+    }
+
+    /// The cache entries of a site just written whole.
+    private static func entries(_ site: PendingSite, pageKeys: [UInt64], folder: String, fileSystem: any FileSystem) -> [String: BuildCache.Entry] {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let keys = pageKeys + site.files.map { SiteKeys.key($0, fileSystem: fileSystem) }
+        let paths = site.paths
+        let stamps = Parallel.chunks(paths.count) { range in range.map { FileStamp.of(root + "/" + paths[$0]) } }.flatMap { $0 }
+        var entries: [String: BuildCache.Entry] = [:]
+        entries.reserveCapacity(paths.count)
+        for (index, path) in paths.enumerated() {
+            if let stamp = stamps[index] { entries[path] = BuildCache.Entry(key: keys[index], stamp: stamp) }
+        }
+        return entries
     }
 
     /// The output folder is replaced whole, so it must never hold the sources or the project.

@@ -18,35 +18,45 @@ public struct Publisher: Sendable {
     }
 
     /// Renders each page as it writes it, on every core, so only the pages being written are
-    /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`.
-    func publish(_ site: PendingSite, to folder: String, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) {
+    /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`. Returns each
+    /// page's key (`PageDraft.key`), taken from the draft it renders, for the build cache.
+    @discardableResult
+    func publish(_ site: PendingSite, to folder: String, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(site.jobs.count)
         try publish(paths: site.paths, to: folder) { writer in
             try writer.createFolders(for: site.files.map(\.path))
             let (folders, folderIndex) = FolderWriter.folders(for: site.jobs.map(\.path.outputFile))
             let maker = FolderMaker(folders: folders, writer: writer)
             maker.start()
             defer { maker.stop() }
+            let renderer = site.renderer, theme = renderer.theme.fingerprint
             for batch in PendingSite.batches(site.jobs.count) {
                 // One page a chunk: the cores take pages in order, as the folders are made.
-                let failures = Parallel.chunks(batch.count, perCore: batch.count) { range -> String? in
+                let results = Parallel.chunks(batch.count, perCore: batch.count) { range -> (keys: [UInt64], failure: String?) in
+                    var keys: [UInt64] = []
                     for offset in range {
                         let number = batch.lowerBound + offset
                         let job = site.jobs[number]
                         do {
-                            let html = site.render(job).html
+                            let draft = renderer.draft(job)
+                            keys.append(draft.key(theme: theme))
+                            let html = renderer.render(draft).html
                             try maker.wait(for: folderIndex[number])
                             try writer.write(html, to: job.path.outputFile)
                         } catch {
-                            return Self.describe(error, job.path.outputFile)
+                            return (keys, Self.describe(error, job.path.outputFile))
                         }
                     }
-                    return nil
+                    return (keys, nil)
                 }
-                if let failure = failures.compactMap({ $0 }).first { throw Self.failure(failure) }
+                if let failure = results.compactMap(\.failure).first { throw Self.failure(failure) }
+                keys += results.flatMap(\.keys)
                 progress(BuildProgress(step: "render", done: batch.upperBound, total: site.jobs.count))
             }
             try write(site.files, with: writer)
         }
+        return keys
     }
 
     private func write(_ files: [SiteOutput.File], with writer: FolderWriter) throws {

@@ -78,21 +78,34 @@ struct PageRenderer: Sendable {
         return jobs
     }
 
-    func render(_ job: PageJob) -> RenderedPage {
+    func render(_ job: PageJob) -> RenderedPage { render(draft(job)) }
+
+    /// What `job`'s page is made of, short of running the template: enough to tell whether it
+    /// would come out as it did last time (`PageDraft.key`).
+    func draft(_ job: PageJob) -> PageDraft {
         switch job.kind {
-        case .home: return renderHome()
-        case .notFound: return renderNotFound()
-        case .faq: return model.faq.map(renderFAQ) ?? RenderedPage(path: job.path, html: "", indexable: job.indexable)
-        case .search: return render(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
-        case .category(let index): return renderCategory(model.categories[index])
-        case .guide(let index): return renderGuide(index)
+        case .home: return draftHome()
+        case .notFound: return draftNotFound()
+        case .faq: return model.faq.map(draftFAQ) ?? .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable))
+        case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
+        case .category(let index): return draftCategory(model.categories[index])
+        case .guide(let index): return draftGuide(index)
         case .alias(let guide, let alias):
             let guide = model.guides[guide]
-            return RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language)
+            return .finished(RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language))
         case .flowStep(let id, let step):
-            guard let compiled = flows[id] else { return RenderedPage(path: job.path, html: "", indexable: job.indexable) }
+            guard let compiled = flows[id] else { return .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable)) }
             let page = FlowViews(compiled: compiled, base: base).stepPages()[step]
-            return render("flow-step", page.info, page.context)
+            return draft("flow-step", page.info, page.context)
+        }
+    }
+
+    func render(_ draft: PageDraft) -> RenderedPage {
+        switch draft {
+        case .finished(let page):
+            return page
+        case .template(let name, let context, let path, let indexable):
+            return RenderedPage(path: path, html: theme.library.render(context, withTemplate: name) ?? "", indexable: indexable)
         }
     }
 
@@ -122,12 +135,11 @@ struct PageRenderer: Sendable {
         )
     }
 
-    private func render(_ template: String, _ info: PageInfo, _ specific: [String: Any]) -> RenderedPage {
-        let text = theme.library.render(context.make(info, specific), withTemplate: template) ?? ""
-        return RenderedPage(path: info.path, html: text, indexable: !info.noindex)
+    private func draft(_ template: String, _ info: PageInfo, _ specific: [String: Any]) -> PageDraft {
+        .template(name: template, context: context.make(info, specific), path: info.path, indexable: !info.noindex)
     }
 
-    private func renderHome() -> RenderedPage {
+    private func draftHome() -> PageDraft {
         var home: [String: Any] = [
             "categories": model.topCategories.map { category in
                 [
@@ -146,7 +158,7 @@ struct PageRenderer: Sendable {
         var info = PageInfo(kind: .home, title: model.home?.matter.title ?? model.config.title,
                             description: model.config.description, path: .root, trail: [])
         info.hasFlow = !flows.isEmpty
-        return render("home", info, ["home": home])
+        return draft("home", info, ["home": home])
     }
 
     /// Flows named by guides, in guide order, each once: the home page leads with them, since a
@@ -171,7 +183,7 @@ struct PageRenderer: Sendable {
         category.guides.map(context.summary(at:))
     }
 
-    private func renderCategory(_ category: Category) -> RenderedPage {
+    private func draftCategory(_ category: Category) -> PageDraft {
         let specific: [String: Any] = ["category": [
             "name": category.name,
             "description": category.description,
@@ -185,10 +197,10 @@ struct PageRenderer: Sendable {
                             description: category.description.isEmpty ? "Guides about \(category.name)." : category.description,
                             path: category.sitePath, trail: context.trail(to: Array(category.path.dropLast())),
                             currentCategory: category.path)
-        return render("category", info, specific)
+        return draft("category", info, specific)
     }
 
-    private func renderGuide(_ index: Int) -> RenderedPage {
+    private func draftGuide(_ index: Int) -> PageDraft {
         let guide = model.guides[index]
         let document = guide.source.document
         let toc = document.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
@@ -217,12 +229,12 @@ struct PageRenderer: Sendable {
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty
-        return render("guide", info, ["guide": TemplateValue(values)])
+        return draft("guide", info, ["guide": TemplateValue(values)])
     }
 
     /// One page for every FAQ file; with more than one, questions are grouped under their
     /// category, the top-level file's questions first.
-    private func renderFAQ(_ faq: FAQPage) -> RenderedPage {
+    private func draftFAQ(_ faq: FAQPage) -> PageDraft {
         let main = faq.main
         let (preamble, _) = main.document.sections(atLevel: 2)
         let intro = preamble.filter { if case .heading(let heading, _) = $0 { heading.level != 1 } else { true } }
@@ -249,12 +261,12 @@ struct PageRenderer: Sendable {
         ] as [String: Any]]
         let info = PageInfo(kind: .faq, title: faq.title, description: main.matter.summary ?? main.document.summary ?? "",
                             path: faq.path, trail: [("Home", .root)])
-        return render("faq", info, specific)
+        return draft("faq", info, specific)
     }
 
-    private func renderNotFound() -> RenderedPage {
+    private func draftNotFound() -> PageDraft {
         let info = PageInfo(kind: .notFound, title: "Page not found", description: "", path: Self.notFoundPath, trail: [], noindex: true)
-        return render("404", info, ["categories": model.topCategories.map { category in
+        return draft("404", info, ["categories": model.topCategories.map { category in
             ["name": category.name, "url": category.sitePath.href(base), "description": category.description] as [String: Any]
         }])
     }

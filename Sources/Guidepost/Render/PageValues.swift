@@ -22,7 +22,7 @@ final class PageValues: TemplateFields, @unchecked Sendable {
         self.specific = specific
     }
 
-    var keys: [String] { ["site", "page", "assets", "nav", "breadcrumbs", "jsonLD"] + specific.keys }
+    var keys: [String] { ["site", "page", "assets", "nav", "breadcrumbs", "jsonLD"] + specific.keys.sorted() }
 
     func child(named name: String) -> Any? {
         switch name {

@@ -131,7 +131,8 @@ final class DictionaryValues: TemplateFields, @unchecked Sendable {
         self.values = PageContext.compacted(values)
     }
 
-    var keys: [String] { Array(values.keys) }
+    /// Sorted: the order a context is fingerprinted in must not change from run to run.
+    var keys: [String] { values.keys.sorted() }
     var dictionary: [String: Any] { values }
     func child(named name: String) -> Any? { values[name] }
 }

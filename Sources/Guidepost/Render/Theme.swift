@@ -15,6 +15,8 @@ struct Theme: Sendable {
     var assets: [Asset]
     /// `assets.site_css` style keys for templates, to fingerprinted URLs.
     var assetURLs: [String: String]
+    /// Every template's name and text: part of each page's key in an incremental build.
+    var fingerprint: UInt64 = 0
 
     static let pageTemplates = ["home", "category", "guide", "faq", "404"]
     /// Needed only by sites that embed a flow checker.
@@ -111,7 +113,12 @@ struct ThemeLoader {
             }
         }
         try log.check()
-        return Theme(library: library, templateNames: names, assets: assets, assetURLs: assetURLs)
+        var print = Fingerprint()
+        for template in templateTexts {
+            print.add(template.name)
+            print.add(template.text)
+        }
+        return Theme(library: library, templateNames: names, assets: assets, assetURLs: assetURLs, fingerprint: print.value)
     }
 
     /// `site.css` → `assets/site.<hash>.css`, so the file can be cached forever.

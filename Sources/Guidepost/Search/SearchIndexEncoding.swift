@@ -5,9 +5,14 @@ struct SearchIndexFile: Sendable {
     var path: SitePath
     var data: Data
 
+    /// Under one name for good, unlike the theme's fingerprinted assets: every page names the
+    /// index, so a name that changed with each edit would change every page, and an edit to one
+    /// guide could never be a small rebuild. Hosts revalidate it instead (`_headers`).
+    static let path = SitePath(["search", "index.json"], directory: false)
+
     init(_ index: SearchIndex) {
         data = index.encoded()
-        path = SitePath(["search", "index.\(ContentHash.fingerprint(data)).json"], directory: false)
+        path = Self.path
     }
 }
 

@@ -1,0 +1,188 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Brings an output folder from the last build to this one by touching only what differs:
+/// pages whose key changed are rendered and written, files the site no longer has are
+/// removed, and everything else is left as it is. The result is the folder a clean build would
+/// make, byte for byte.
+///
+/// Unlike `Publisher` it writes in place, each file through a temporary name renamed over the
+/// old one, so a reader never sees half a file. The cache is invalidated before the first
+/// write: a build stopped part-way leaves no cache, and the next build starts clean and swaps
+/// in a whole site.
+struct IncrementalPublisher {
+    let fileSystem: any FileSystem
+    /// More changed files than this share of the site go through `Publisher` instead: a swap
+    /// keeps the site whole while it is written, and costs about the same by then.
+    var maximumChangedShare = 0.5
+
+    struct Outcome: Sendable, Equatable {
+        var written: Int
+        var removed: Int
+        var entries: [String: BuildCache.Entry]
+    }
+
+    /// Publishes `site` over `folder` given the last build's `previous` entries, or returns nil
+    /// when a clean build is the better way (too much changed, the folder is missing).
+    func publish(_ site: PendingSite, keys: SiteKeys, previous: [String: BuildCache.Entry], to folder: String,
+                 cache: BuildCache) throws -> Outcome? {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard FileStamp.isDirectory(root), let existing = Self.listing(root) else { return nil }
+
+        // What must be written: a new key, or a file that is no longer the one the cache knows.
+        let paths = site.paths
+        let stale = Parallel.chunks(paths.count) { range -> [Int] in
+            range.filter { index in
+                guard let entry = previous[paths[index]], entry.key == keys.all[index] else { return true }
+                return FileStamp.of(root + "/" + paths[index]) != entry.stamp
+            }
+        }.flatMap { $0 }
+        guard Double(stale.count) <= Double(paths.count) * maximumChangedShare else { return nil }
+
+        try cache.invalidate()
+        let writer = FolderWriter(root: root)
+        let wanted = Set(paths)
+        var removed = 0
+        // Files first, so a file's name is free before a folder takes it, and the reverse.
+        for path in existing.files where !wanted.contains(path) {
+            if unlink(root + "/" + path) != 0 { throw FolderWriter.Failure(path: path, code: errno) }
+            removed += 1
+        }
+        let folders = Set(FolderWriter.folders(for: paths).folders)
+        for folder in existing.folders.reversed() where !folders.contains(folder) {
+            if rmdir(root + "/" + folder) != 0 { throw FolderWriter.Failure(path: folder, code: errno) }
+        }
+        try writer.createFolders(for: stale.map { paths[$0] })
+
+        let pageCount = site.jobs.count
+        let failures = Parallel.chunks(stale.count, perCore: 4) { range -> String? in
+            for offset in range {
+                let index = stale[offset]
+                let path = paths[index]
+                do {
+                    if index < pageCount {
+                        try writer.replace(path) { try $0.write(site.render(site.jobs[index]).html, to: $1) }
+                    } else {
+                        let file = site.files[index - pageCount]
+                        switch file.contents {
+                        case .bytes(let data): try writer.replace(path) { try $0.write(data, to: $1) }
+                        case .copy(let source):
+                            let data = try fileSystem.read(source)
+                            try writer.replace(path) { try $0.write(data, to: $1) }
+                        }
+                    }
+                } catch {
+                    return error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
+                }
+            }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+
+        var entries: [String: BuildCache.Entry] = [:]
+        entries.reserveCapacity(paths.count)
+        let changed = Set(stale)
+        for (index, path) in paths.enumerated() {
+            if !changed.contains(index), let entry = previous[path] {
+                entries[path] = entry
+            } else if let stamp = FileStamp.of(root + "/" + path) {
+                entries[path] = BuildCache.Entry(key: keys.all[index], stamp: stamp)
+            }
+        }
+        return Outcome(written: stale.count, removed: removed, entries: entries)
+    }
+
+    /// Every file and folder below `root`, hidden ones too, folders parents first; nil if the
+    /// folder holds anything else (a link, a device), which a clean build should replace.
+    static func listing(_ root: String) -> (files: [String], folders: [String])? {
+        var files: [String] = [], folders: [String] = []
+        func walk(_ folder: String, _ relative: String) -> Bool {
+            guard let directory = opendir(folder) else { return false }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name, child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { return false }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: files.append(child)
+                case S_IFDIR:
+                    folders.append(child)
+                    guard walk(path, child) else { return false }
+                default: return false
+                }
+            }
+            return true
+        }
+        return walk(root, "") ? (files, folders) : nil
+    }
+}
+
+/// The key of every file a build makes, in `PendingSite.paths` order: pages, then the rest.
+struct SiteKeys: Sendable {
+    var all: [UInt64]
+
+    /// Drafts every page (on every core) and hashes the other files. A draft is the page's
+    /// context without its template run, a small part of rendering it.
+    init(_ site: PendingSite, fileSystem: any FileSystem) {
+        let renderer = site.renderer
+        let theme = renderer.theme.fingerprint
+        all = site.jobs.parallelMap { renderer.draft($0).key(theme: theme) }
+        all += site.files.map { Self.key($0, fileSystem: fileSystem) }
+    }
+
+    static func key(_ file: SiteOutput.File, fileSystem: any FileSystem) -> UInt64 {
+        var print = Fingerprint()
+        switch file.contents {
+        case .bytes(let data):
+            print.tag(1)
+            data.withUnsafeBytes { print.add(bytes: $0) }
+        case .copy(let source):
+            // A copied file (an image, a download) is known by its stamp, not read every build.
+            print.tag(2)
+            print.add(source)
+            if let stamp = FileStamp.of(source) {
+                print.add(UInt64(bitPattern: stamp.size))
+                print.add(UInt64(bitPattern: stamp.seconds))
+                print.add(UInt64(bitPattern: stamp.nanoseconds))
+                print.add(stamp.inode)
+            } else if let data = try? fileSystem.read(source) {
+                data.withUnsafeBytes { print.add(bytes: $0) }
+            } else {
+                print.add(UInt64.random(in: 0...UInt64.max))
+            }
+        }
+        return print.value
+    }
+}
+
+extension FolderWriter {
+    /// Writes `path` through a temporary name beside it and renames it into place.
+    func replace(_ path: String, _ write: (FolderWriter, String) throws -> Void) throws {
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
+        let temporary = (slash.map { String(path[..<$0]) + "/" } ?? "") + ".\(name).sitegen-new"
+        try write(self, temporary)
+        if rename(root + "/" + temporary, root + "/" + path) != 0 {
+            let code = errno
+            unlink(root + "/" + temporary)
+            throw Failure(path: path, code: code)
+        }
+    }
+}
+
+extension FileStamp {
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+}
