@@ -6,7 +6,8 @@ import Guidepost
 /// `sitegen serve`: builds the site in memory, serves it on 127.0.0.1 and rebuilds it when a
 /// source changes. Nothing is written, so `public/` stays what the last `sitegen build` left.
 ///
-/// Every rebuild is a full in-memory build; incremental rebuilds are separate work.
+/// A rebuild reuses what the last one made (`BuildMemo`): unchanged files are not parsed again
+/// and pages whose context is unchanged are not rendered again.
 public actor DevServer {
     public let options: ServeOptions
     private let report: @Sendable (ServeReport) -> Void
@@ -15,6 +16,8 @@ public actor DevServer {
     private var running: Task<Void, Never>?
     private var background: [Task<Void, Never>] = []
     private var baseURL: BaseURL?
+    /// What the last good build made, for the next to reuse.
+    private var memo = BuildMemo()
 
     /// `report` receives the ready line, one line per rebuild and every failed build's errors.
     public init(options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void = { _ in }) {
@@ -110,8 +113,9 @@ public actor DevServer {
     private func build(changed: [String]) async -> Built? {
         let pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
                                                            overrides: options.overrides, baseURL: baseURL))
-        switch await Self.generate(pipeline) {
-        case .success(let output):
+        switch await Self.generate(pipeline, reusing: memo) {
+        case .success(let (output, memo)):
+            self.memo = memo
             await live.publish(ServedSite(output))
             return Built(pages: output.pageCount)
         case .failure(let errors):
@@ -124,10 +128,13 @@ public actor DevServer {
 
     /// The build is synchronous and spreads over every core; on a Dispatch thread it leaves the
     /// concurrency pool free to answer requests meanwhile.
-    private static func generate(_ pipeline: BuildPipeline) async -> Result<SiteOutput, BuildErrors> {
+    private static func generate(_ pipeline: BuildPipeline, reusing memo: BuildMemo) async -> Result<(SiteOutput, BuildMemo), BuildErrors> {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(BuildErrors) -> SiteOutput in try pipeline.generate() })
+                continuation.resume(returning: Result { () throws(BuildErrors) -> (SiteOutput, BuildMemo) in
+                    let built = try pipeline.generate(reusing: memo)
+                    return (built.output, built.memo)
+                })
             }
         }
     }

@@ -273,4 +273,31 @@ import Darwin
         #expect(PageDraft.template(name: "guide", context: TemplateValue(DictionaryValues(base)), path: .root, indexable: true).key(theme: 2) != key(base),
                 "a changed theme must change every key")
     }
+
+    /// `sitegen serve`'s rebuilds: in memory, reusing the last build's parses and pages.
+    @Test func inMemoryRebuildsRenderOnlyChangedPagesAndMatchAFreshBuild() throws {
+        let project = try Project()
+        let pipeline = BuildPipeline(options: project.options())
+        func files(_ output: SiteOutput) -> [String: SiteOutput.Contents] {
+            Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
+        }
+        var (output, memo) = try pipeline.generate(reusing: BuildMemo())
+        #expect(output.renderedPages == output.pageCount)
+        #expect(files(output) == files(try pipeline.generate()))
+
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(output.renderedPages == 0)
+
+        try project.edit("Getting Started/Account & Security/Sign in safely.md") { $0.replacingOccurrences(of: "Never share a code", with: "Never share a sign-in code") }
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(output.renderedPages == 1)
+        #expect(files(output) == files(try pipeline.generate()))
+
+        try project.move("Getting Started/second-steps.md", "Getting Started/next-steps.md")
+        try project.edit("site.yml") { $0.replacingOccurrences(of: "title: Fixture Help", with: "title: Fixture Help Center") }
+        (output, memo) = try pipeline.generate(reusing: memo)
+        // Every page shows the site's title, and the alias now points to the renamed guide.
+        #expect(output.renderedPages == output.pageCount)
+        #expect(files(output) == files(try pipeline.generate()))
+    }
 }

@@ -33,6 +33,28 @@ struct PendingSite: Sendable {
         return SiteOutput(files: all, pageCount: pageCount)
     }
 
+    /// The whole site in memory, taking each page whose key is unchanged from `previous`
+    /// instead of rendering it; returns every page's key and bytes for the next build.
+    func output(reusing previous: [String: RenderedFile], progress: (BuildProgress) -> Void = { _ in })
+        -> (output: SiteOutput, pages: [String: RenderedFile]) {
+        let renderer = renderer, theme = renderer.theme.fingerprint
+        let made = jobs.parallelMap { job -> (path: String, file: RenderedFile, rendered: Bool) in
+            let draft = renderer.draft(job)
+            let key = draft.key(theme: theme)
+            let path = job.path.outputFile
+            if let old = previous[path], old.key == key { return (path, old, false) }
+            return (path, RenderedFile(key: key, data: Data(renderer.render(draft).html.utf8)), true)
+        }
+        progress(BuildProgress(step: "render", done: jobs.count, total: jobs.count))
+        var pages: [String: RenderedFile] = [:]
+        pages.reserveCapacity(made.count)
+        for page in made { pages[page.path] = page.file }
+        let all = files + made.map { SiteOutput.File(path: $0.path, contents: .bytes($0.file.data)) }
+        var output = SiteOutput(files: all, pageCount: pageCount)
+        output.renderedPages = made.filter(\.rendered).count
+        return (output, pages)
+    }
+
     /// Frees the site on another thread once it is written: a large site's model is hundreds of
     /// thousands of small allocations, a noticeable part of a second the caller need not wait for.
     static func releaseInBackground(_ site: consuming PendingSite) {

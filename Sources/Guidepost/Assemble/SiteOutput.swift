@@ -17,10 +17,13 @@ public struct SiteOutput: Sendable {
     /// Sorted by path, so writing and comparing are deterministic.
     public private(set) var files: [File]
     public var pageCount: Int
+    /// Pages whose template ran in this build; the rest were taken from an earlier one.
+    public var renderedPages: Int
 
     init(files: [File], pageCount: Int) {
         self.files = files.sorted { $0.path < $1.path }
         self.pageCount = pageCount
+        renderedPages = pageCount
     }
 
     public subscript(path: String) -> Contents? { files.first { $0.path == path }?.contents }

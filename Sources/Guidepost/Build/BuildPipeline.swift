@@ -68,14 +68,24 @@ public struct BuildPipeline: Sendable {
     /// `check()` (Check/CheckPipeline.swift) runs these steps too, going on past one that fails:
     /// a new step belongs in both.
     public func generate() throws(BuildErrors) -> SiteOutput {
-        try prepare().output(progress: progress)
+        try prepare().site.output(progress: progress)
+    }
+
+    /// Builds the site in memory reusing what an earlier build of the same project left in
+    /// `memo`: files whose bytes are unchanged are not parsed again, and pages whose template
+    /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
+    /// every save; the output is the same as `generate()`'s.
+    public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
+        let (site, parsed) = try prepare(reusing: memo.sources)
+        let (output, pages) = site.output(reusing: memo.pages, progress: progress)
+        return (output, BuildMemo(sources: parsed, pages: pages))
     }
 
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare() throws(BuildErrors) -> PendingSite {
+    func prepare(reusing parsed: [String: ParsedSource] = [:]) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
         // Load: every Markdown file parsed once, site.yml read.
-        var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load()
+        var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: parsed)
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
 
@@ -101,7 +111,8 @@ public struct BuildPipeline: Sendable {
         let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
-        return try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
+        let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
+        return (site, content.parsed)
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the
@@ -117,7 +128,7 @@ public struct BuildPipeline: Sendable {
                                           "a previous build left files beside the output folder that could not be tidied: \(error.localizedDescription)",
                                           hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
         }
-        let site = try prepare()
+        let site = try prepare().site
         let cache = BuildCache(folder: options.cacheFolder ?? BuildCache.defaultFolder(for: options.output), output: options.output)
         var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
                                    written: site.fileCount, removed: 0)
@@ -183,6 +194,26 @@ public struct BuildPipeline: Sendable {
     private static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
+}
+
+/// What one in-memory build leaves for the next (`BuildPipeline.generate(reusing:)`): each
+/// Markdown file's bytes and parse, and each page's key and HTML. Opaque to callers.
+public struct BuildMemo: Sendable {
+    var sources: [String: ParsedSource] = [:]
+    var pages: [String: RenderedFile] = [:]
+
+    public init() {}
+
+    init(sources: [String: ParsedSource], pages: [String: RenderedFile]) {
+        self.sources = sources
+        self.pages = pages
+    }
+}
+
+/// A page's key and bytes, as the last in-memory build made them.
+struct RenderedFile: Sendable {
+    var key: UInt64
+    var data: Data
 }
 
 extension SiteModel {

@@ -31,6 +31,16 @@ struct LoadedContent: Sendable {
     var config: SiteConfig
     var pages: [SourcePage]
     var files: [SourceFile]
+    /// Each page's bytes and parse, for the next load to reuse (`BuildMemo`).
+    var parsed: [String: ParsedSource] = [:]
+}
+
+/// A Markdown file as read, and what it parsed to: a later load of the same bytes with the same
+/// options reuses the parse instead of repeating it.
+struct ParsedSource: Sendable {
+    var data: Data
+    var options: MarkdownOptions
+    var page: SourcePage
 }
 
 /// Step one of the pipeline: reads `content/` into parsed pages, reporting every bad file.
@@ -38,7 +48,9 @@ struct ContentLoader: Sendable {
     let fileSystem: any FileSystem
     let contentRoot: String
 
-    func load() throws(BuildErrors) -> LoadedContent {
+    /// Reads and parses the content; a file whose bytes are those of its entry in `previous`
+    /// keeps that entry's parse.
+    func load(reusing previous: [String: ParsedSource] = [:]) throws(BuildErrors) -> LoadedContent {
         guard fileSystem.isDirectory(contentRoot) else {
             throw BuildErrors([BuildError(.missingContent, step: .load, file: contentRoot,
                                           "the content folder does not exist",
@@ -70,12 +82,15 @@ struct ContentLoader: Sendable {
 
         let loader = self
         var pages: [SourcePage] = []
+        var parsed: [String: ParsedSource] = [:]
         pages.reserveCapacity(markdownPaths.count)
         for result in markdownPaths.parallelMap({ path in
-            Result { () throws(BuildError) -> SourcePage in try loader.loadPage(path, options: options) }
+            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, previous: previous[path]) }
         }) {
             switch result {
-            case .success(let page): pages.append(page)
+            case .success(let source):
+                pages.append(source.page)
+                parsed[source.page.path] = source
             case .failure(let error): log.add(error)
             }
         }
@@ -83,12 +98,14 @@ struct ContentLoader: Sendable {
             .filter { !$0.lowercased().hasSuffix(".md") && $0 != SiteConfig.fileName }
             .map { SourceFile(path: $0, displayPath: display($0), location: join(contentRoot, $0)) }
         try log.check()
-        return LoadedContent(config: config, pages: pages, files: files)
+        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed)
     }
 
-    private func loadPage(_ path: String, options: MarkdownOptions) throws(BuildError) -> SourcePage {
+    private func loadPage(_ path: String, options: MarkdownOptions, previous: ParsedSource?) throws(BuildError) -> ParsedSource {
         let file = display(path)
-        let text = try readText(path)
+        let data = try readData(path)
+        if let previous, previous.options == options, previous.data == data, previous.page.displayPath == file { return previous }
+        let text = try decodeText(data, path)
         let split = try FrontMatter.split(text, file: file)
         let matter = try split.yaml.map { yaml throws(BuildError) in
             try FrontMatter.parse(yaml, file: file, lineOffset: split.yamlLineOffset)
@@ -99,17 +116,24 @@ struct ContentLoader: Sendable {
                              "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
                              hint: "flatten the nesting; no reader can follow more than a few levels.")
         }
-        return SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document)
+        let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document)
+        return ParsedSource(data: data, options: options, page: page)
     }
 
     /// Reads a file as UTF-8 text with `\n` line ends; anything else is the author's to fix.
     private func readText(_ path: String) throws(BuildError) -> String {
-        let data: Data
+        try decodeText(try readData(path), path)
+    }
+
+    private func readData(_ path: String) throws(BuildError) -> Data {
         do {
-            data = try fileSystem.read(join(contentRoot, path))
+            return try fileSystem.read(join(contentRoot, path))
         } catch {
             throw BuildError(.unreadableFile, step: .load, file: display(path), "the file could not be read: \(error.localizedDescription)")
         }
+    }
+
+    private func decodeText(_ data: Data, _ path: String) throws(BuildError) -> String {
         guard var text = String(validating: data, as: UTF8.self) else {
             let offset = TextDecoding.firstInvalidUTF8Offset(in: data) ?? 0
             let line = data.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
