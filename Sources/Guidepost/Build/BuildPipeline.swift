@@ -83,7 +83,7 @@ public struct BuildPipeline: Sendable {
 
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare(reusing parsed: [String: ParsedSource] = [:]) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
+    func prepare(reusing parsed: [String: ParsedSource]? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: parsed)
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))

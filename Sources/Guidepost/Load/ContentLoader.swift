@@ -48,9 +48,10 @@ struct ContentLoader: Sendable {
     let fileSystem: any FileSystem
     let contentRoot: String
 
-    /// Reads and parses the content; a file whose bytes are those of its entry in `previous`
-    /// keeps that entry's parse.
-    func load(reusing previous: [String: ParsedSource] = [:]) throws(BuildErrors) -> LoadedContent {
+    /// Reads and parses the content. With `previous`, a file whose bytes are those of its entry
+    /// there keeps that entry's parse, and the result's `parsed` holds every file's for the next
+    /// load; without, nothing is kept (a file's bytes would stay in memory for nothing).
+    func load(reusing previous: [String: ParsedSource]? = nil) throws(BuildErrors) -> LoadedContent {
         guard fileSystem.isDirectory(contentRoot) else {
             throw BuildErrors([BuildError(.missingContent, step: .load, file: contentRoot,
                                           "the content folder does not exist",
@@ -85,12 +86,12 @@ struct ContentLoader: Sendable {
         var parsed: [String: ParsedSource] = [:]
         pages.reserveCapacity(markdownPaths.count)
         for result in markdownPaths.parallelMap({ path in
-            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, previous: previous[path]) }
+            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, previous: previous?[path]) }
         }) {
             switch result {
             case .success(let source):
                 pages.append(source.page)
-                parsed[source.page.path] = source
+                if previous != nil { parsed[source.page.path] = source }
             case .failure(let error): log.add(error)
             }
         }

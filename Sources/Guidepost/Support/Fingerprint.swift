@@ -1,4 +1,5 @@
-/// A running FNV-1a hash (64 bits) of typed, length-prefixed pieces, so that ("ab", "c") and
+/// A running 64-bit hash (FNV-1a, with a multiply-xorshift step for whole words) of typed,
+/// length-prefixed pieces, so that ("ab", "c") and
 /// ("a", "bc") differ. It decides whether an output file is rebuilt, never anything security
 /// depends on; 64 bits make an accidental match between two versions of one file a chance in
 /// 10^19. Stable across runs and machines, unlike `Hasher`, which is seeded per process.
@@ -12,12 +13,22 @@ struct Fingerprint: Sendable, Equatable {
         text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Eight bytes a step: page bodies are most of what is hashed, and byte-at-a-time FNV over
+    /// every page of a large site cost a noticeable part of a build.
     mutating func add(bytes: UnsafeRawBufferPointer) {
         add(UInt64(bytes.count))
         var hash = value
-        for byte in bytes {
-            hash ^= UInt64(byte)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash ^= UInt64(bytes[offset])
             hash = hash &* 0x0000_0100_0000_01b3
+            offset += 1
         }
         value = hash
     }
