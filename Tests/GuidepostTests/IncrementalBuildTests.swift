@@ -244,6 +244,14 @@ import Darwin
         #expect(summary.cleanBecause == "no cache from an earlier build")
     }
 
+    @Test func aDeletedOutputFolderIsBuiltCleanEvenWithACache() throws {
+        let project = try Project()
+        try project.build()
+        try FileManager.default.removeItem(at: project.output)
+        #expect(try project.buildAndCompare("public/ deleted").cleanBecause == "the output folder is missing")
+        #expect(try project.build().cleanBecause == nil)
+    }
+
     @Test func pathsWithNewlinesAndPercentSignsSurviveTheCacheFile() throws {
         let stamp = FileStamp(size: 3, seconds: 4, nanoseconds: 5, inode: 6)
         let entries = ["a\nb/index.html": BuildCache.Entry(key: 1, stamp: stamp), "100%/x y.html": BuildCache.Entry(key: .max, stamp: stamp),

@@ -133,20 +133,14 @@ public struct BuildPipeline: Sendable {
         var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
                                    written: site.fileCount, removed: 0)
         var entries: [String: BuildCache.Entry]?
-        let previous = options.incremental ? cache.load() : .failure(.missing)
-        switch previous {
+        switch options.incremental ? cache.load() : .failure(.missing) {
         case .success(let previous):
-            let keys = SiteKeys(site, fileSystem: fileSystem)
             do {
-                if let outcome = try IncrementalPublisher(fileSystem: fileSystem).publish(site, keys: keys, previous: previous,
-                                                                                         to: options.output, cache: cache) {
-                    (summary.written, summary.removed, entries) = (outcome.written, outcome.removed, outcome.entries)
-                } else {
-                    summary.cleanBecause = "more than half of the site changed"
-                }
+                let outcome = try publishChanges(site, previous: previous, cache: cache)
+                (summary.written, summary.removed, entries) = (outcome.written, outcome.removed, outcome.entries)
             } catch {
                 // The folder may be part-way between two builds: a clean build puts it right.
-                summary.cleanBecause = "writing in place failed (\(error.localizedDescription))"
+                summary.cleanBecause = "\(error)"
             }
         case .failure(let rejection):
             summary.cleanBecause = options.incremental ? rejection.description : "asked to build clean"
@@ -163,6 +157,28 @@ public struct BuildPipeline: Sendable {
         }
         PendingSite.releaseInBackground(consume site)
         return summary
+    }
+
+    /// Why a build that has a cache still goes clean.
+    struct CleanBuildReason: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Brings the output folder up to date in place, or says why a clean build must do it.
+    private func publishChanges(_ site: PendingSite, previous: [String: BuildCache.Entry], cache: BuildCache) throws(CleanBuildReason)
+        -> IncrementalPublisher.Outcome {
+        guard FileStamp.isDirectory(options.output) else { throw CleanBuildReason(description: "the output folder is missing") }
+        let tooMuch = CleanBuildReason(description: "more than half of the site changed")
+        guard IncrementalPublisher.mostlyKnown(site.paths, previous) else { throw tooMuch }
+        let keys = SiteKeys(site, fileSystem: fileSystem)
+        let outcome: IncrementalPublisher.Outcome?
+        do {
+            outcome = try IncrementalPublisher(fileSystem: fileSystem).publish(site, keys: keys, previous: previous, to: options.output, cache: cache)
+        } catch {
+            throw CleanBuildReason(description: "writing in place failed (\(error.localizedDescription))")
+        }
+        guard let outcome else { throw tooMuch }
+        return outcome
     }
 
     /// The cache entries of a site just written whole.

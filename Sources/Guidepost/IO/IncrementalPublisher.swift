@@ -98,6 +98,12 @@ struct IncrementalPublisher {
         return Outcome(written: stale.count, removed: removed, entries: entries)
     }
 
+    /// Whether most of `paths` were in the last build: when not (another corpus, a renamed
+    /// category of most guides), drafting every page to compare keys would be wasted work.
+    static func mostlyKnown(_ paths: [String], _ previous: [String: BuildCache.Entry]) -> Bool {
+        paths.lazy.filter { previous[$0] != nil }.count * 2 >= paths.count
+    }
+
     /// Every file and folder below `root`, hidden ones too, folders parents first; nil if the
     /// folder holds anything else (a link, a device), which a clean build should replace.
     static func listing(_ root: String) -> (files: [String], folders: [String])? {
