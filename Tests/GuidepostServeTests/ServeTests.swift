@@ -140,7 +140,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             // One line of JSON naming the file and the line of the broken link.
             #expect(tab.transcript.contains(#""file":"\#(project.content)/Basics/next.md""#))
             #expect(tab.transcript.contains(#""line":4"#))
-            #expect(tab.transcript.contains("next.md:4: error: the link `gone.md`"))
+            #expect(tab.transcript.contains("next.md:4:12: error: the link `gone.md`"))
             #expect(tab.count(of: "event: reload") == 0)
             let stale = try await get("/guides/next/", port: port)
             #expect(stale.status == 200)
@@ -158,7 +158,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             #expect(try await get("/guides/next/", port: port).body.contains("the beginning"))
         }
         let failure = try #require(log.all.first { $0.isError })
-        #expect(failure.text.contains("next.md:4: error: the link `gone.md`"))
+        #expect(failure.text.contains("next.md:4:12: error: the link `gone.md`"))
         #expect(failure.text.contains("1 error\nStill serving the last good site"))
     }
 
