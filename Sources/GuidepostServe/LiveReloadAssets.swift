@@ -42,7 +42,9 @@ enum LiveReloadAssets {
             var list = element('ol', 'guidepost-live-errors-list');
             (report.errors || []).forEach(function (error) {
               var item = element('li');
-              var where = error.file ? error.file + (error.line ? ':' + error.line : '') : '';
+              // Where the terminal says it: file:line:column, as much of it as is known.
+              var where = error.file || '';
+              if (where && error.line) where += ':' + error.line + (error.column ? ':' + error.column : '');
               if (where) item.appendChild(element('code', 'guidepost-live-errors-file', where));
               item.appendChild(element('p', 'guidepost-live-errors-message', error.message));
               if (error.hint) item.appendChild(element('p', 'guidepost-live-errors-hint', 'Hint: ' + error.hint));

@@ -81,7 +81,7 @@ enum ServerEvent: Sendable {
         let report = ErrorReport(
             summary: errors.errors.count == 1 ? "1 error" : "\(errors.errors.count) errors",
             errors: errors.errors.map {
-                ErrorReport.Item(file: $0.file, line: $0.line, message: $0.message, hint: $0.hint, text: $0.description)
+                ErrorReport.Item(file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint, text: $0.description)
             }
         )
         let encoder = JSONEncoder()
@@ -94,9 +94,11 @@ enum ServerEvent: Sendable {
         struct Item: Codable {
             var file: String?
             var line: Int?
+            /// Only with a line, and only where the build knows it (a broken link's).
+            var column: Int?
             var message: String
             var hint: String?
-            /// As the terminal prints it: `content/a.md:4: error: …`.
+            /// As the terminal prints it: `content/a.md:4:9: error: …`.
             var text: String
         }
         var summary: String

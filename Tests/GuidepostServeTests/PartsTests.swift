@@ -99,8 +99,8 @@ import Testing
         #expect(SourceWatcher.roots(content: project.content, templates: "t", overrides: "flag") == [project.content, "t", "flag"])
     }
 
-    @Test func anErrorEventIsOneLineOfJSONWithFileAndLine() throws {
-        let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, "the link `x.md` is broken", hint: "fix it.")])
+    @Test func anErrorEventIsOneLineOfJSONWithFileLineAndColumn() throws {
+        let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, column: 9, "the link `x.md` is broken", hint: "fix it.")])
         let wire = String(decoding: ServerEvent.error(errors).encoded, as: UTF8.self)
         #expect(wire.hasPrefix("event: error\ndata: {"))
         #expect(wire.hasSuffix("}\n\n"))
@@ -110,7 +110,8 @@ import Testing
         #expect(report.summary == "1 error")
         #expect(report.errors.first?.file == "content/a.md")
         #expect(report.errors.first?.line == 4)
-        #expect(report.errors.first?.text == "content/a.md:4: error: the link `x.md` is broken\n  hint: fix it.")
+        #expect(report.errors.first?.column == 9)
+        #expect(report.errors.first?.text == "content/a.md:4:9: error: the link `x.md` is broken\n  hint: fix it.")
     }
 
     @Test func reportLinesForTheTerminal() {

@@ -137,9 +137,10 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             try project.write("content/Basics/next.md", guide("Next step", "Go back to [the start](gone.md)."))
 
             #expect(await tab.waitFor("event: error\ndata: {"), "\(tab.transcript)")
-            // One line of JSON naming the file and the line of the broken link.
+            // One line of JSON naming the file, the line and the column of the broken link.
             #expect(tab.transcript.contains(#""file":"\#(project.content)/Basics/next.md""#))
             #expect(tab.transcript.contains(#""line":4"#))
+            #expect(tab.transcript.contains(#""column":12"#))
             #expect(tab.transcript.contains("next.md:4:12: error: the link `gone.md`"))
             #expect(tab.count(of: "event: reload") == 0)
             let stale = try await get("/guides/next/", port: port)
