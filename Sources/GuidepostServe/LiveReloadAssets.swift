@@ -10,7 +10,10 @@ enum LiveReloadAssets {
           'use strict';
           if (!window.EventSource) return;
           var overlay = null;
-          var source = new EventSource('/_guidepost/events');
+          // The build this page comes from: if one ended before this stream opened, the server
+          // answers with a reload at once instead of leaving the tab behind.
+          var build = document.currentScript && document.currentScript.getAttribute('data-build');
+          var source = new EventSource('/_guidepost/events' + (build ? '?build=' + encodeURIComponent(build) : ''));
 
           source.addEventListener('reload', function () {
             window.location.reload();
