@@ -10,7 +10,10 @@ enum LiveReloadAssets {
           'use strict';
           if (!window.EventSource) return;
           var overlay = null;
-          var source = new EventSource('/_guidepost/events');
+          // The build this page comes from: if one ended before this stream opened, the server
+          // answers with a reload at once instead of leaving the tab behind.
+          var build = document.currentScript && document.currentScript.getAttribute('data-build');
+          var source = new EventSource('/_guidepost/events' + (build ? '?build=' + encodeURIComponent(build) : ''));
 
           source.addEventListener('reload', function () {
             window.location.reload();
@@ -42,7 +45,9 @@ enum LiveReloadAssets {
             var list = element('ol', 'guidepost-live-errors-list');
             (report.errors || []).forEach(function (error) {
               var item = element('li');
-              var where = error.file ? error.file + (error.line ? ':' + error.line : '') : '';
+              // Where the terminal says it: file:line:column, as much of it as is known.
+              var where = error.file || '';
+              if (where && error.line) where += ':' + error.line + (error.column ? ':' + error.column : '');
               if (where) item.appendChild(element('code', 'guidepost-live-errors-file', where));
               item.appendChild(element('p', 'guidepost-live-errors-message', error.message));
               if (error.hint) item.appendChild(element('p', 'guidepost-live-errors-hint', 'Hint: ' + error.hint));

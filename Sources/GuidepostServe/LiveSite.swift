@@ -9,10 +9,20 @@ actor LiveSite {
     /// The latest build's errors; nil once a build succeeds again.
     private(set) var failure: BuildErrors?
     private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
+    /// Builds are named `<server>-<count>`: the server's own part tells a tab left open across a
+    /// restart that its page came from another run.
+    private let server = UUID().uuidString.prefix(8).lowercased()
+    private var published = 0
+
+    /// What a page names when no build has succeeded yet: every good build is newer.
+    static let noBuild = "none"
 
     var listenerCount: Int { listeners.count }
 
     func publish(_ site: ServedSite) {
+        published += 1
+        var site = site
+        site.build = "\(server)-\(published)"
         self.site = site
         failure = nil
         broadcast(.reload)
@@ -26,7 +36,11 @@ actor LiveSite {
 
     /// A stream of encoded events for one tab. A tab that opens while the build is broken gets
     /// the errors at once, so a reload does not hide them.
-    func subscribe() -> AsyncStream<Data> {
+    ///
+    /// `shownBuild` is the build the tab's page came from. A page is sent before its script
+    /// opens this stream, and a build that ends in between is announced to the tabs already
+    /// listening only; so a tab that is behind is told to reload as it connects.
+    func subscribe(shownBuild: String? = nil) -> AsyncStream<Data> {
         // Only the newest few matter: a tab that fell behind reloads once anyway.
         let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(8))
         let id = UUID()
@@ -35,7 +49,12 @@ actor LiveSite {
             Task { await self?.remove(id) }
         }
         continuation.yield(ServerEvent.retry.encoded)
-        if let failure { continuation.yield(ServerEvent.error(failure).encoded) }
+        if let shownBuild, let site, shownBuild != site.build {
+            // The reloaded page connects again, and learns about any errors then.
+            continuation.yield(ServerEvent.reload.encoded)
+        } else if let failure {
+            continuation.yield(ServerEvent.error(failure).encoded)
+        }
         return stream
     }
 
@@ -81,7 +100,7 @@ enum ServerEvent: Sendable {
         let report = ErrorReport(
             summary: errors.errors.count == 1 ? "1 error" : "\(errors.errors.count) errors",
             errors: errors.errors.map {
-                ErrorReport.Item(file: $0.file, line: $0.line, message: $0.message, hint: $0.hint, text: $0.description)
+                ErrorReport.Item(file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint, text: $0.description)
             }
         )
         let encoder = JSONEncoder()
@@ -94,9 +113,11 @@ enum ServerEvent: Sendable {
         struct Item: Codable {
             var file: String?
             var line: Int?
+            /// Only with a line, and only where the build knows it (a broken link's).
+            var column: Int?
             var message: String
             var hint: String?
-            /// As the terminal prints it: `content/a.md:4: error: …`.
+            /// As the terminal prints it: `content/a.md:4:9: error: …`.
             var text: String
         }
         var summary: String

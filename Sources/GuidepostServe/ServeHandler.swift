@@ -15,7 +15,7 @@ struct ServeHandler: HTTPHandler {
         let response: HTTPResponse
         switch path {
         case LiveReloadTags.eventsPath:
-            response = await eventStream()
+            response = await eventStream(shownBuild: request.query["build"])
         case LiveReloadTags.scriptPath:
             response = Self.asset(LiveReloadAssets.script, type: "text/javascript; charset=utf-8")
         case LiveReloadTags.stylePath:
@@ -30,8 +30,8 @@ struct ServeHandler: HTTPHandler {
         return request.method == .HEAD ? Self.headersOnly(response) : response
     }
 
-    private func eventStream() async -> HTTPResponse {
-        let events = await live.subscribe()
+    private func eventStream(shownBuild: String?) async -> HTTPResponse {
+        let events = await live.subscribe(shownBuild: shownBuild)
         return HTTPResponse(
             statusCode: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
@@ -78,7 +78,7 @@ struct SiteResponder: Sendable {
         let headers = headers(rawPath ?? "/" + path, type: type)
         switch site.files[path] {
         case .bytes(let data)?:
-            let body = type == ContentTypes.html ? LiveReloadTags.inject(into: data) : data
+            let body = type == ContentTypes.html ? LiveReloadTags.inject(into: data, build: site.build) : data
             return HTTPResponse(statusCode: status, headers: headers, body: body)
         case .copy(let source)?:
             // Images and other copied files are read from the sources, never from the build output.
@@ -119,7 +119,7 @@ struct SiteResponder: Sendable {
         return HTTPResponse(
             statusCode: .serviceUnavailable,
             headers: headers,
-            body: LiveReloadTags.inject(into: Data(page.utf8))
+            body: LiveReloadTags.inject(into: Data(page.utf8), build: LiveSite.noBuild)
         )
     }
 }

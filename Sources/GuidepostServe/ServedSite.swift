@@ -9,6 +9,9 @@ struct ServedSite: Sendable {
     /// The headers a host would send, read from the build's own `_headers`, so the browser
     /// enforces here exactly what it will enforce in production.
     let headers: HostingHeaders
+    /// Which good build this is; every page names it, so a tab can tell whether it is behind.
+    /// Set by `LiveSite.publish`.
+    var build = ""
 
     init(_ output: SiteOutput) {
         var files: [String: SiteOutput.Contents] = [:]

@@ -57,10 +57,51 @@ import Testing
 
     @Test func tagsGoBeforeTheLastClosingBody() {
         let html = Data("<body><pre>&lt;/body&gt;</pre></BODY>\n</html>".utf8)
-        let injected = String(decoding: LiveReloadTags.inject(into: html), as: UTF8.self)
-        #expect(injected == "<body><pre>&lt;/body&gt;</pre>" + LiveReloadTags.tags + "</BODY>\n</html>")
-        let bare = String(decoding: LiveReloadTags.inject(into: Data("<p>hi</p>".utf8)), as: UTF8.self)
-        #expect(bare == "<p>hi</p>" + LiveReloadTags.tags)
+        let injected = String(decoding: LiveReloadTags.inject(into: html, build: "ab12cd34-3"), as: UTF8.self)
+        let tags = LiveReloadTags.tags(build: "ab12cd34-3")
+        #expect(tags.contains(#"<script src="/_guidepost/live-reload.js" data-build="ab12cd34-3" defer></script>"#))
+        #expect(injected == "<body><pre>&lt;/body&gt;</pre>" + tags + "</BODY>\n</html>")
+        let bare = String(decoding: LiveReloadTags.inject(into: Data("<p>hi</p>".utf8), build: "ab12cd34-3"), as: UTF8.self)
+        #expect(bare == "<p>hi</p>" + tags)
+    }
+
+    /// The events a tab's stream gets as it opens, after the retry delay: the stream is ended
+    /// at once, so this never waits.
+    func opening(_ live: LiveSite, shownBuild: String?) async -> [String] {
+        let stream = await live.subscribe(shownBuild: shownBuild)
+        await live.closeAll()
+        var events: [String] = []
+        for await data in stream { events.append(String(decoding: data, as: UTF8.self)) }
+        #expect(events.first == "retry: 1000\n\n")
+        return Array(events.dropFirst())
+    }
+
+    @Test func aTabBehindTheCurrentBuildIsToldToReloadAsItConnects() async throws {
+        let project = try TestProject()
+        let output = try BuildPipeline(options: BuildOptions(content: project.content, templates: project.templates)).generate()
+        let live = LiveSite()
+        await live.publish(ServedSite(output))
+        let first = try #require(await live.site?.build)
+        await live.publish(ServedSite(output))
+        let second = try #require(await live.site?.build)
+        #expect(first != second)
+        #expect(first.wholeMatch(of: /[0-9a-f]{8}-1/) != nil && second.hasSuffix("-2"))
+
+        let reload = String(decoding: ServerEvent.reload.encoded, as: UTF8.self)
+        #expect(await opening(live, shownBuild: second) == [])
+        #expect(await opening(live, shownBuild: nil) == [])
+        #expect(await opening(live, shownBuild: first) == [reload])
+        #expect(await opening(live, shownBuild: LiveSite.noBuild) == [reload])
+        // A tab left open while the server was stopped and started again: the same count, another server.
+        let restarted = LiveSite()
+        await restarted.publish(ServedSite(output))
+        #expect(await opening(restarted, shownBuild: first) == [reload])
+
+        // Behind and broken: the reload first; the reloaded page then gets the errors.
+        let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, column: 9, "broken")])
+        await live.fail(errors)
+        #expect(await opening(live, shownBuild: first) == [reload])
+        #expect(await opening(live, shownBuild: second) == [String(decoding: ServerEvent.error(errors).encoded, as: UTF8.self)])
     }
 
     @Test(arguments: [
@@ -99,8 +140,8 @@ import Testing
         #expect(SourceWatcher.roots(content: project.content, templates: "t", overrides: "flag") == [project.content, "t", "flag"])
     }
 
-    @Test func anErrorEventIsOneLineOfJSONWithFileAndLine() throws {
-        let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, "the link `x.md` is broken", hint: "fix it.")])
+    @Test func anErrorEventIsOneLineOfJSONWithFileLineAndColumn() throws {
+        let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, column: 9, "the link `x.md` is broken", hint: "fix it.")])
         let wire = String(decoding: ServerEvent.error(errors).encoded, as: UTF8.self)
         #expect(wire.hasPrefix("event: error\ndata: {"))
         #expect(wire.hasSuffix("}\n\n"))
@@ -110,7 +151,8 @@ import Testing
         #expect(report.summary == "1 error")
         #expect(report.errors.first?.file == "content/a.md")
         #expect(report.errors.first?.line == 4)
-        #expect(report.errors.first?.text == "content/a.md:4: error: the link `x.md` is broken\n  hint: fix it.")
+        #expect(report.errors.first?.column == 9)
+        #expect(report.errors.first?.text == "content/a.md:4:9: error: the link `x.md` is broken\n  hint: fix it.")
     }
 
     @Test func reportLinesForTheTerminal() {

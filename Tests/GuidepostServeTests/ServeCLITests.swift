@@ -74,7 +74,7 @@ import Testing
         #expect(await eventually { run.stdout.contains("Ctrl-C to stop") })
         try project.write("content/Basics/next.md", guide("Next step", "[x](gone.md)"))
         #expect(await eventually { run.stderr.contains("Still serving the last good site") })
-        #expect(run.stderr.hasPrefix("content/Basics/next.md:4: error: the link `gone.md`"))
+        #expect(run.stderr.hasPrefix("content/Basics/next.md:4:1: error: the link `gone.md`"))
         #expect(run.stderr.contains("\n1 error\n"))
         run.process.interrupt()
         #expect(await run.exited())

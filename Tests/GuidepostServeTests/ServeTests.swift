@@ -18,7 +18,11 @@ func withServer<T: Sendable>(_ project: TestProject, log: ReportLog = ReportLog(
     }
 }
 
-let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
+/// Whether `html` has the reload script's tag, naming a good build (`server-count`) or `build`.
+func hasReloadTag(_ html: String, build: String = #"[0-9a-f]{8}-[0-9]+"#, before next: String = "") -> Bool {
+    let tag = #"<script src="/_guidepost/live-reload\.js" data-build=""# + build + #"" defer></script>"#
+    return (try? Regex(tag + next)).map { html.contains($0) } ?? false
+}
 
 /// `sitegen serve` over loopback: what a browser gets for pages, assets and mistakes.
 @Suite struct ServeTests {
@@ -36,7 +40,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             #expect(policy.contains("default-src 'self'") && policy.contains("script-src 'self'"))
             #expect(page.header("X-Content-Type-Options") == "nosniff")
             #expect(page.header("Cache-Control") == "no-store")
-            #expect(page.body.contains(reloadTag + "\n</body>"))
+            #expect(hasReloadTag(page.body, before: "\n</body>"))
             #expect(page.body.contains(#"<link rel="stylesheet" href="/_guidepost/live-reload.css">"#))
 
             let cssPath = try #require(page.body.firstMatch(of: /href="(\/assets\/site\.[0-9a-f]+\.css)"/)?.1)
@@ -55,7 +59,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             #expect(missing.status == 404)
             #expect(missing.header("Content-Type") == "text/html; charset=utf-8")
             #expect(missing.body.contains("Page not found"))
-            #expect(missing.body.contains(reloadTag))
+            #expect(hasReloadTag(missing.body))
             #expect(try await get("/_headers", port: port).status == 404)
 
             let folder = try await get("/guides/start", port: port)
@@ -65,7 +69,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
 
             let home = try await get("/", port: port)
             #expect(home.status == 200)
-            #expect(home.body.contains(reloadTag))
+            #expect(hasReloadTag(home.body))
         }
     }
 
@@ -89,7 +93,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             let script = try await get("/_guidepost/live-reload.js", port: port)
             #expect(script.status == 200)
             #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
-            #expect(script.body.contains("new EventSource('/_guidepost/events')"))
+            #expect(script.body.contains("new EventSource('/_guidepost/events' + (build ? '?build=' + encodeURIComponent(build) : ''))"))
             #expect(!script.body.contains("innerHTML"))
             let style = try await get("/_guidepost/live-reload.css", port: port)
             #expect(style.status == 200)
@@ -126,6 +130,32 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
         #expect(log.all.first.map { $0.text.hasPrefix("Serving 6 pages at http://127.0.0.1:") } == true)
     }
 
+    /// A page is sent, then its reload script connects; a rebuild that ends in between used to
+    /// be announced to nobody, and the tab kept the old page until the next save. Each page now
+    /// names the build it is from, and a stream that opens behind the current build reloads.
+    @Test func aTabWhoseStreamOpensAfterARebuildStillReloads() async throws {
+        let project = try TestProject()
+        let log = ReportLog()
+        try await withServer(project, log: log) { _, port in
+            let page = try await get("/guides/start/", port: port)
+            let build = try #require(page.body.firstMatch(of: /data-build="([^"]+)"/).map { String($0.1) })
+
+            try project.write("content/Basics/start.md", guide("Start here", "The second words."))
+            #expect(await eventually { log.all.contains { $0.text.hasPrefix("Rebuilt") } })
+
+            let current = try await get("/guides/start/", port: port)
+            let newBuild = try #require(current.body.firstMatch(of: /data-build="([^"]+)"/).map { String($0.1) })
+            #expect(newBuild != build)
+            let upToDate = try EventStreamReader(port: port, build: newBuild)
+            defer { upToDate.close() }
+            let behind = try EventStreamReader(port: port, build: build)
+            defer { behind.close() }
+            #expect(await behind.waitFor("event: reload"), "\(behind.transcript)")
+            #expect(await upToDate.waitFor("retry: 1000"))
+            #expect(upToDate.count(of: "event: reload") == 0)
+        }
+    }
+
     @Test func aBrokenEditKeepsTheLastGoodSiteAndShowsTheErrorUntilItIsFixed() async throws {
         let project = try TestProject()
         let log = ReportLog()
@@ -137,10 +167,11 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             try project.write("content/Basics/next.md", guide("Next step", "Go back to [the start](gone.md)."))
 
             #expect(await tab.waitFor("event: error\ndata: {"), "\(tab.transcript)")
-            // One line of JSON naming the file and the line of the broken link.
+            // One line of JSON naming the file, the line and the column of the broken link.
             #expect(tab.transcript.contains(#""file":"\#(project.content)/Basics/next.md""#))
             #expect(tab.transcript.contains(#""line":4"#))
-            #expect(tab.transcript.contains("next.md:4: error: the link `gone.md`"))
+            #expect(tab.transcript.contains(#""column":12"#))
+            #expect(tab.transcript.contains("next.md:4:12: error: the link `gone.md`"))
             #expect(tab.count(of: "event: reload") == 0)
             let stale = try await get("/guides/next/", port: port)
             #expect(stale.status == 200)
@@ -158,7 +189,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
             #expect(try await get("/guides/next/", port: port).body.contains("the beginning"))
         }
         let failure = try #require(log.all.first { $0.isError })
-        #expect(failure.text.contains("next.md:4: error: the link `gone.md`"))
+        #expect(failure.text.contains("next.md:4:12: error: the link `gone.md`"))
         #expect(failure.text.contains("1 error\nStill serving the last good site"))
     }
 
@@ -169,7 +200,7 @@ let reloadTag = #"<script src="/_guidepost/live-reload.js" defer></script>"#
         try await withServer(project, log: log) { _, port in
             let waiting = try await get("/", port: port)
             #expect(waiting.status == 503)
-            #expect(waiting.body.contains(reloadTag))
+            #expect(hasReloadTag(waiting.body, build: "none"))
             let tab = try EventStreamReader(port: port)
             defer { tab.close() }
             #expect(await tab.waitFor("event: error"))

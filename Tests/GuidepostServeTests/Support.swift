@@ -116,9 +116,11 @@ final class EventStreamReader: NSObject, URLSessionDataDelegate, @unchecked Send
     // Set once in init, before the task can call back.
     private var session: URLSession?
 
-    init(port: UInt16) throws {
+    /// `build` is the one the page's reload script names, as a tab's stream asks with it.
+    init(port: UInt16, build: String? = nil) throws {
         super.init()
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)/_guidepost/events"))
+        let query = build.map { "?build=" + $0 } ?? ""
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/_guidepost/events" + query))
         let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
         self.session = session
         session.dataTask(with: url).resume()

@@ -58,6 +58,15 @@ import Testing
         #expect(errors.map(\.kind) == [.brokenLink])
         #expect(errors.first?.file == "content/a.md")
         #expect(errors.first?.line == 6)
+        #expect(errors.first?.column == 5)
+        #expect(errors.first?.description.hasPrefix("content/a.md:6:5: error: the link `b.md`") == true)
+    }
+
+    @Test func brokenLinksOnOneLineAreListedLeftToRight() {
+        // By message they would sort the other way round: `z.md` after `a.md`.
+        let errors = buildErrors(["a.md": guideFile("A", body: "See [z](z.md) or [a](a-gone.md).")])
+        #expect(errors.map(\.column) == [5, 18])
+        #expect(errors.map(\.line) == [4, 4])
     }
 
     @Test func linkToAMissingAnchor() {
@@ -67,6 +76,7 @@ import Testing
         ])
         #expect(errors.map(\.kind) == [.missingAnchor])
         #expect(errors.first?.line == 4)
+        #expect(errors.first?.column == 5)
         #expect(errors.first?.hint?.contains("#somewhere") == true)
     }
 

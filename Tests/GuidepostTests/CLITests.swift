@@ -72,15 +72,16 @@ import Testing
         #expect(try sitegen([], in: root).status == 0)
         let before = try readTree(root.appendingPathComponent("public"))
         try writeTree([
-            "content/a.md": guideFile("A", body: "[x](x.md)"),
+            "content/a.md": guideFile("A", body: "See [x](x.md)."),
             "content/b.md": guideFile("B", body: "[y](#nowhere)"),
         ], to: root)
 
         let run = try sitegen([], in: root)
 
         #expect(run.status == 1)
-        #expect(run.stderr.contains("content/a.md:4: error: the link `x.md`"))
-        #expect(run.stderr.contains("content/b.md:4: error: the link `#nowhere`"))
+        // Line and column, as `sitegen check` places them.
+        #expect(run.stderr.contains("content/a.md:4:5: error: the link `x.md`"))
+        #expect(run.stderr.contains("content/b.md:4:1: error: the link `#nowhere`"))
         #expect(run.stderr.contains("2 errors"))
         #expect(run.stderr.contains("public/ was left as it was."))
         #expect(try readTree(root.appendingPathComponent("public")) == before)

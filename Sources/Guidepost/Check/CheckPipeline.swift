@@ -21,12 +21,9 @@ extension BuildPipeline {
         var links: [String: [String]] = [:]
         var flows: [String: CompiledFlow]?
         if let model {
-            let resolver = LinkResolver(model: model)
-            for page in model.allSourcePages {
-                let (urls, errors) = resolver.resolvePlacingColumns(page)
-                links[page.path] = urls
-                log.add(contentsOf: errors)
-            }
+            let resolved = LinkResolver(model: model).resolveAll(model.allSourcePages)
+            links = resolved.links
+            log.add(contentsOf: resolved.errors)
             do { flows = try FlowCompiler(model: model, catalog: flowCatalog).compile() } catch { log.add(contentsOf: error.errors) }
         }
 
@@ -112,28 +109,4 @@ private struct HidingFileSystem: FileSystem {
         try base.files(under: root).filter { !hidden.contains(join(root, $0)) }
     }
     func read(_ path: String) throws -> Data { try base.read(path) }
-}
-
-extension LinkResolver {
-    /// `resolve(_:)`, with each error placed at its link's column as well as its line.
-    ///
-    /// The resolver reports lines only; resolving one link at a time pairs each error with the
-    /// link it is about, without matching on message text.
-    func resolvePlacingColumns(_ page: SourcePage) -> (urls: [String], errors: [BuildError]) {
-        var urls: [String] = []
-        var errors: [BuildError] = []
-        urls.reserveCapacity(page.document.links.count)
-        var single = page
-        for link in page.document.links {
-            single.document.links = [link]
-            let result = resolve(single)
-            urls += result.urls
-            errors += result.errors.map { error in
-                var placed = error
-                placed.column = link.column
-                return placed
-            }
-        }
-        return (urls, errors)
-    }
 }

@@ -1,7 +1,8 @@
 /// One problem that stops a build, written for the author who has to fix it.
 ///
-/// Every error carries the pipeline step it came from and, where there is one, the file and
-/// line, so a list of them reads like compiler output: `content/a.md:12: error: …`.
+/// Every error carries the pipeline step it came from and, where there is one, the file, line
+/// and column, so a list of them reads like compiler output: `content/a.md:12: error: …`, or
+/// `content/a.md:12:7: error: …` for a broken link.
 public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Step: String, Sendable {
         case load, parse, link, render, assemble, write
@@ -55,8 +56,9 @@ public struct BuildErrors: Error, Sendable, Equatable, CustomStringConvertible {
     public var errors: [BuildError]
 
     public init(_ errors: [BuildError]) {
+        // Two broken links on one line are listed left to right, as `sitegen check` lists them.
         self.errors = errors.sorted { lhs, rhs in
-            (lhs.file ?? "", lhs.line ?? 0, lhs.message) < (rhs.file ?? "", rhs.line ?? 0, rhs.message)
+            (lhs.file ?? "", lhs.line ?? 0, lhs.column ?? 0, lhs.message) < (rhs.file ?? "", rhs.line ?? 0, rhs.column ?? 0, rhs.message)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GuidepostMarkdown
 
 /// Turns the links authors write between content files (`../other.md#anchor`, `photo.png`)
-/// into site URLs, and reports each one that points nowhere with its file and line.
+/// into site URLs, and reports each one that points nowhere with its file, line and column.
 struct LinkResolver: Sendable {
     private struct Target: Sendable {
         var path: SitePath
@@ -41,7 +41,8 @@ struct LinkResolver: Sendable {
             case .failure(let problem):
                 urls.append(link.destination)
                 errors.append(BuildError(problem.kind, step: .link, file: page.displayPath,
-                                         line: link.line + page.bodyLineOffset, problem.message, hint: problem.hint))
+                                         line: link.line + page.bodyLineOffset, column: link.column,
+                                         problem.message, hint: problem.hint))
             }
         }
         return (urls, errors)
