@@ -168,6 +168,8 @@ public struct BuildPipeline: Sendable {
     private func publishChanges(_ site: PendingSite, previous: [String: BuildCache.Entry], cache: BuildCache) throws(CleanBuildReason)
         -> IncrementalPublisher.Outcome {
         guard FileStamp.isDirectory(options.output) else { throw CleanBuildReason(description: "the output folder is missing") }
+        // `Publisher` refuses these with the error the author needs; writing in place must not try.
+        guard site.paths.allSatisfy(Publisher.isSafe) else { throw CleanBuildReason(description: "a path is unsafe") }
         let tooMuch = CleanBuildReason(description: "more than half of the site changed")
         guard IncrementalPublisher.mostlyKnown(site.paths, previous) else { throw tooMuch }
         let keys = SiteKeys(site, fileSystem: fileSystem)
