@@ -56,7 +56,15 @@ let package = Package(
         // A small JSON Schema checker, so the spec's schema is tested against what Swift emits.
         .target(name: "JSONSchemaCheck", path: "Tests/Support/JSONSchemaCheck"),
         .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck"]),
-        .testTarget(name: "GuidepostTests", dependencies: ["Guidepost", "JSONSchemaCheck"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "GuidepostTests",
+            dependencies: [
+                "Guidepost", "JSONSchemaCheck",
+                // To compare Guidepost's HTML escaping with the library's own.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .testTarget(name: "GuidepostServeTests", dependencies: ["GuidepostServe", "Guidepost"]),
     ]
 )

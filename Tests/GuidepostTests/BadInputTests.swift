@@ -153,6 +153,27 @@ import Testing
         #expect(errors.first?.line == 2)
     }
 
+    @Test func aTemplateThatDoesNotParseNamesFileAndLine() {
+        var theme = minimalTheme
+        theme["templates/partials/bad.mustache"] = "line one\nline two\n{{#open}}never closed {{/shut}}\nline four\n"
+        let errors = buildErrors(["a.md": guideFile("A")], theme: theme)
+        #expect(errors.map(\.kind) == [.template])
+        #expect(errors.first?.file == "templates/partials/bad.mustache")
+        #expect(errors.first?.line == 3)
+        #expect(errors.first?.message.contains("near `{{#open}}never closed {{/shut}}`") == true)
+        #expect(errors.first?.description.hasPrefix("templates/partials/bad.mustache:3: error:") == true)
+    }
+
+    @Test func aTemplateErrorOnTheFirstLineNamesLineOne() {
+        var theme = minimalTheme
+        theme["templates/partials/bad.mustache"] = "{{% CONTENT_TYPE: NOPE}}\nrest\n"
+        let errors = buildErrors(["a.md": guideFile("A")], theme: theme)
+        #expect(errors.map(\.kind) == [.template])
+        #expect(errors.first?.file == "templates/partials/bad.mustache")
+        #expect(errors.first?.line == 1)
+        #expect(errors.first?.message.contains("near `{{% CONTENT_TYPE: NOPE}}`") == true)
+    }
+
     @Test func aThemeWithoutAPageTemplate() {
         var theme = minimalTheme
         theme["templates/faq.mustache"] = nil

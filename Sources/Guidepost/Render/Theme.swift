@@ -66,6 +66,10 @@ struct ThemeLoader {
             }
         }
 
+        // swift-mustache finds the content type a `{{% CONTENT_TYPE: … }}` pragma names in its
+        // process-wide registry, the only hook it has for escaping; ours must be there before
+        // the first template is parsed. Registering is idempotent (once per process).
+        HTMLEscapingContentType.register()
         var library = MustacheLibrary()
         var templateTexts: [(name: String, file: String, text: String)] = []
         var assets: [Theme.Asset] = []
@@ -82,14 +86,19 @@ struct ThemeLoader {
                     continue
                 }
                 let name = String(path.dropLast(".mustache".count))
+                // Every template, partials included, is parsed with Guidepost's byte-wise HTML
+                // escaping: swift-mustache gives each partial the default `HTML` content type
+                // again, so each needs the pragma of its own.
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    library.register(try HTMLEscapingContentType.parse(text), named: name)
                     templateTexts.append((name, file, text))
-                } catch let error as MustacheTemplate.ParserError {
-                    log.add(BuildError(.template, step: .render, file: file, line: error.context.lineNumber,
-                                       "the template could not be read: \(error.error) near `\(error.context.line.trimmed)`"))
                 } catch {
-                    log.add(BuildError(.template, step: .render, file: file, "the template could not be read: \(error)"))
+                    if let line = error.line, let lineText = error.lineText {
+                        log.add(BuildError(.template, step: .render, file: file, line: line,
+                                           "the template could not be read: \(error.underlying) near `\(lineText.trimmed)`"))
+                    } else {
+                        log.add(BuildError(.template, step: .render, file: file, "the template could not be read: \(error.underlying)"))
+                    }
                 }
             } else if path.hasPrefix("assets/") {
                 let name = String(path.dropFirst("assets/".count))
