@@ -111,8 +111,11 @@ public actor DevServer {
     /// One full build; on success the site is swapped in and tabs reload, on failure the last
     /// good site stays and tabs show the errors.
     private func build(changed: [String]) async -> Built? {
-        let pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
+        var pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
                                                            overrides: options.overrides, baseURL: baseURL))
+        let steps = StepLog()
+        if options.timings { pipeline.timings = { steps.append($0) } }
+        defer { if options.timings { report(.timings(steps.all)) } }
         switch await Self.generate(pipeline, reusing: memo) {
         case .success(let (output, memo)):
             self.memo = memo
@@ -189,3 +192,4 @@ public actor DevServer {
         }
     }
 }
+

@@ -12,6 +12,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var pollInterval: Duration
     /// How often idle event streams get a comment line, so closed tabs are noticed.
     public var keepAliveInterval: Duration
+    /// Report each build step's time after every build.
+    public var timings = false
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
                 port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), keepAliveInterval: Duration = .seconds(15)) {
@@ -30,6 +32,8 @@ public enum ServeReport: Sendable {
     case rebuilt(pages: Int, seconds: Double, changed: [String])
     /// `serving` is false when no build has succeeded yet, so there is no last good site.
     case failed(BuildErrors, changed: [String], serving: Bool)
+    /// Each step of the build just reported, with `--timings`.
+    case timings([StepTiming])
 
     public var isError: Bool {
         if case .failed = self { return true }
@@ -47,6 +51,8 @@ public enum ServeReport: Sendable {
             let cause = changed.isEmpty ? "" : " (\(Self.describe(changed)))"
             let next = serving ? "Still serving the last good site\(cause)." : "Nothing to serve until this is fixed; the browser shows the errors."
             return "\(errors)\n\(next)"
+        case .timings(let steps):
+            return "  " + StepTiming.line(steps)
         }
     }
 

@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Ignore the build cache and rebuild every file.")
     var clean = false
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     @Option(help: ArgumentHelp("Where the site will be served, e.g. https://example.com/help/ (overrides site.yml's baseURL).", valueName: "url"))
     var baseURL: String?
 
@@ -48,7 +51,10 @@ struct BuildCommand: ParsableCommand {
                                    output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean)
         let progress = ProgressLine.forStandardError()
         do {
-            let summary = try BuildPipeline(options: options, progress: progress.report).build()
+            var pipeline = BuildPipeline(options: options, progress: progress.report)
+            let steps = StepLog()
+            if timings { pipeline.timings = { steps.append($0) } }
+            let summary = try pipeline.build()
             progress.finish()
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"
@@ -56,6 +62,7 @@ struct BuildCommand: ParsableCommand {
             let how = summary.cleanBecause.map { "clean build: \($0)" }
                 ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
             print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))")
+            if timings { FileHandle.standardError.write(Data("  \(StepTiming.line(steps.all))\n".utf8)) }
             if let warning = summary.cacheWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         } catch {
             progress.finish()

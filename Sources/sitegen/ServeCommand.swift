@@ -10,7 +10,8 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Serves the site from memory: public/ is not touched. Open tabs reload after each \
             rebuild; a content error is printed here and shown in the browser while the last good \
-            site is still served. Every rebuild is a full build. Ctrl-C stops it.
+            site is still served. A rebuild parses only changed files and renders only the pages \
+            whose content changed. Ctrl-C stops it.
             """
     )
 
@@ -26,6 +27,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The port on 127.0.0.1; 0 picks a free one.", valueName: "number"))
     var port = 8000
 
+    @Flag(help: "After each build, print how long each step took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be a number from 0 to 65535 (got \(port)).")
@@ -33,7 +37,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ServeOptions(content: content, templates: templates, overrides: overrides, port: UInt16(port))
+        var settings = ServeOptions(content: content, templates: templates, overrides: overrides, port: UInt16(port))
+        settings.timings = timings
+        let options = settings
         let status = Blocking.wait { () async -> Int32 in
             let server = DevServer(options: options, report: Self.print)
             do {

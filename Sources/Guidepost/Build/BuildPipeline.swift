@@ -55,6 +55,8 @@ public struct BuildPipeline: Sendable {
     public var progress: @Sendable (BuildProgress) -> Void
     /// The flow checkers guides may embed.
     public var flowCatalog: [Flow] = HelpFlows.all
+    /// Receives each step's duration (`sitegen build --timings`).
+    public var timings: @Sendable (StepTiming) -> Void = { _ in }
 
     public init(options: BuildOptions = .init(), fileSystem: any FileSystem = LocalFileSystem(),
                 progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) {
@@ -77,41 +79,50 @@ public struct BuildPipeline: Sendable {
     /// every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
         let (site, parsed) = try prepare(reusing: memo.sources)
+        var clock = StepClock(timings)
         let (output, pages) = site.output(reusing: memo.pages, progress: progress)
+        clock.lap("render")
         return (output, BuildMemo(sources: parsed, pages: pages))
     }
 
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
     func prepare(reusing parsed: [String: ParsedSource]? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
+        var clock = StepClock(timings)
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: parsed)
+        clock.lap("load")
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
 
         // Model: URLs, categories and order decided.
         let model = try SiteModelBuilder(content: content).build()
+        clock.lap("model")
 
         // Link: every link between content files resolved, every broken one reported.
         let (links, linkErrors) = LinkResolver(model: model).resolveAll(model.allSourcePages)
         var log = ErrorLog()
         log.add(contentsOf: linkErrors)
         try log.check()
+        clock.lap("links")
 
         // Flows: each flow checker the content embeds, validated and compiled to its spec.
         let flows = try FlowCompiler(model: model, catalog: flowCatalog).compile()
+        clock.lap("flows")
 
         // Render: the theme checked once, then every page.
         let overrides = options.overrides ?? content.config.templateOverrides
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
-        // The search index comes first: every page links to it by its fingerprinted name.
+        clock.lap("theme")
         let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
+        clock.lap("search")
         let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
         let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
+        clock.lap("assemble")
         return (site, content.parsed)
     }
 
@@ -129,6 +140,7 @@ public struct BuildPipeline: Sendable {
                                           hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
         }
         let site = try prepare().site
+        var clock = StepClock(timings)
         let cache = BuildCache(folder: options.cacheFolder ?? BuildCache.defaultFolder(for: options.output), output: options.output)
         var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
                                    written: site.fileCount, removed: 0)
@@ -150,6 +162,7 @@ public struct BuildPipeline: Sendable {
             let keys = try Publisher(fileSystem: fileSystem).publish(site, to: options.output, progress: progress)
             entries = Self.entries(site, pageKeys: keys, folder: options.output, fileSystem: fileSystem)
         }
+        clock.lap("write")
         do {
             try cache.save(entries ?? [:])
         } catch {
@@ -212,26 +225,6 @@ public struct BuildPipeline: Sendable {
     private static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
-}
-
-/// What one in-memory build leaves for the next (`BuildPipeline.generate(reusing:)`): each
-/// Markdown file's bytes and parse, and each page's key and HTML. Opaque to callers.
-public struct BuildMemo: Sendable {
-    var sources: [String: ParsedSource] = [:]
-    var pages: [String: RenderedFile] = [:]
-
-    public init() {}
-
-    init(sources: [String: ParsedSource], pages: [String: RenderedFile]) {
-        self.sources = sources
-        self.pages = pages
-    }
-}
-
-/// A page's key and bytes, as the last in-memory build made them.
-struct RenderedFile: Sendable {
-    var key: UInt64
-    var data: Data
 }
 
 extension SiteModel {
