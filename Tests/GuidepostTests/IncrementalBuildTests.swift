@@ -301,6 +301,13 @@ import Darwin
         #expect(output.renderedPages == 1)
         #expect(files(output) == files(try pipeline.generate()))
 
+        // A new slug moves the guide: the body of a guide that links to it must change too,
+        // though that guide's own file did not.
+        try project.edit("Getting Started/Account & Security/Sign in safely.md") { $0.replacingOccurrences(of: "id: 360001234", with: "id: 360001234\nslug: safe-sign-in") }
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(files(output) == files(try pipeline.generate()))
+        #expect(output.text("guides/welcome/index.html")?.contains("/guides/safe-sign-in/#two-step") == true)
+
         try project.move("Getting Started/second-steps.md", "Getting Started/next-steps.md")
         try project.edit("site.yml") { $0.replacingOccurrences(of: "title: Fixture Help", with: "title: Fixture Help Center") }
         (output, memo) = try pipeline.generate(reusing: memo)

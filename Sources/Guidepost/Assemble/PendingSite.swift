@@ -34,25 +34,29 @@ struct PendingSite: Sendable {
     }
 
     /// The whole site in memory, taking each page whose key is unchanged from `previous`
-    /// instead of rendering it; returns every page's key and bytes for the next build.
+    /// instead of rendering it; returns every page's key and bytes, and every guide's body, for
+    /// the next build.
     func output(reusing previous: [String: RenderedFile], progress: (BuildProgress) -> Void = { _ in })
-        -> (output: SiteOutput, pages: [String: RenderedFile]) {
-        let renderer = renderer, theme = renderer.theme.fingerprint
-        let made = jobs.parallelMap { job -> (path: String, file: RenderedFile, rendered: Bool) in
+        -> (output: SiteOutput, pages: [String: RenderedFile], bodies: [String: RenderedBody]) {
+        let renderer = renderer
+        let made = jobs.parallelMap { job -> (path: String, file: RenderedFile, rendered: Bool, body: (source: String, body: RenderedBody)?) in
             let draft = renderer.draft(job)
-            let key = draft.key(theme: theme)
+            let key = renderer.key(draft)
             let path = job.path.outputFile
-            if let old = previous[path], old.key == key { return (path, old, false) }
-            return (path, RenderedFile(key: key, data: Data(renderer.render(draft).html.utf8)), true)
+            if let old = previous[path], old.key == key { return (path, old, false, draft.body) }
+            return (path, RenderedFile(key: key, data: Data(renderer.render(draft).html.utf8)), true, draft.body)
         }
         progress(BuildProgress(step: "render", done: jobs.count, total: jobs.count))
-        var pages: [String: RenderedFile] = [:]
+        var pages: [String: RenderedFile] = [:], bodies: [String: RenderedBody] = [:]
         pages.reserveCapacity(made.count)
-        for page in made { pages[page.path] = page.file }
+        for page in made {
+            pages[page.path] = page.file
+            if let body = page.body { bodies[body.source] = body.body }
+        }
         let all = files + made.map { SiteOutput.File(path: $0.path, contents: .bytes($0.file.data)) }
         var output = SiteOutput(files: all, pageCount: pageCount)
         output.renderedPages = made.filter(\.rendered).count
-        return (output, pages)
+        return (output, pages, bodies)
     }
 
     /// Frees the site on another thread once it is written: a large site's model is hundreds of

@@ -1,16 +1,20 @@
 import Foundation
 
 /// What one in-memory build leaves for the next (`BuildPipeline.generate(reusing:)`): each
-/// Markdown file's bytes and parse, and each page's key and HTML. Opaque to callers.
+/// Markdown file's bytes and parse, each guide's body HTML, and each page's key and HTML.
+/// Opaque to callers.
 public struct BuildMemo: Sendable {
     var sources: [String: ParsedSource] = [:]
     var pages: [String: RenderedFile] = [:]
+    /// Guides' body HTML by source path.
+    var bodies: [String: RenderedBody] = [:]
 
     public init() {}
 
-    init(sources: [String: ParsedSource], pages: [String: RenderedFile]) {
+    init(sources: [String: ParsedSource], pages: [String: RenderedFile], bodies: [String: RenderedBody]) {
         self.sources = sources
         self.pages = pages
+        self.bodies = bodies
     }
 }
 

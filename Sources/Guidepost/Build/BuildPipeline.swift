@@ -78,19 +78,19 @@ public struct BuildPipeline: Sendable {
     /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
     /// every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
-        let (site, parsed) = try prepare(reusing: memo.sources)
+        let (site, parsed) = try prepare(reusing: memo)
         var clock = StepClock(timings)
-        let (output, pages) = site.output(reusing: memo.pages, progress: progress)
+        let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
         clock.lap("render")
-        return (output, BuildMemo(sources: parsed, pages: pages))
+        return (output, BuildMemo(sources: parsed, pages: pages, bodies: bodies))
     }
 
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare(reusing parsed: [String: ParsedSource]? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
+    func prepare(reusing memo: BuildMemo? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
         var clock = StepClock(timings)
         // Load: every Markdown file parsed once, site.yml read.
-        var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: parsed)
+        var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: memo?.sources)
         clock.lap("load")
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
@@ -118,7 +118,7 @@ public struct BuildPipeline: Sendable {
         clock.lap("theme")
         let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
         clock.lap("search")
-        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
+        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search, bodies: memo?.bodies ?? [:])
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
         let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)

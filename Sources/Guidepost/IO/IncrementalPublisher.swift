@@ -141,8 +141,7 @@ struct SiteKeys: Sendable {
     /// context without its template run, a small part of rendering it.
     init(_ site: PendingSite, fileSystem: any FileSystem) {
         let renderer = site.renderer
-        let theme = renderer.theme.fingerprint
-        all = site.jobs.parallelMap { renderer.draft($0).key(theme: theme) }
+        all = site.jobs.parallelMap { renderer.key(renderer.draft($0)) }
         all += site.files.map { Self.key($0, fileSystem: fileSystem) }
     }
 

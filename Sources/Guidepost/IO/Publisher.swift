@@ -30,7 +30,7 @@ public struct Publisher: Sendable {
             let maker = FolderMaker(folders: folders, writer: writer)
             maker.start()
             defer { maker.stop() }
-            let renderer = site.renderer, theme = renderer.theme.fingerprint
+            let renderer = site.renderer
             for batch in PendingSite.batches(site.jobs.count) {
                 // One page a chunk: the cores take pages in order, as the folders are made.
                 let results = Parallel.chunks(batch.count, perCore: batch.count) { range -> (keys: [UInt64], failure: String?) in
@@ -40,7 +40,7 @@ public struct Publisher: Sendable {
                         let job = site.jobs[number]
                         do {
                             let draft = renderer.draft(job)
-                            keys.append(draft.key(theme: theme))
+                            keys.append(renderer.key(draft))
                             let html = renderer.render(draft).html
                             try maker.wait(for: folderIndex[number])
                             try writer.write(html, to: job.path.outputFile)

@@ -11,6 +11,9 @@ struct SourcePage: Sendable {
     /// Body line N is line N + bodyLineOffset of the file.
     var bodyLineOffset: Int
     var document: MarkdownDocument
+    /// A fingerprint of the file's bytes and the options it was parsed with: equal for equal
+    /// parses, so what is made from the document alone can be reused (`RenderedBody`).
+    var contentHash: UInt64 = 0
 
     var folder: [String] { Array(path.split(separator: "/").dropLast().map(String.init)) }
     var fileStem: String {
@@ -117,7 +120,11 @@ struct ContentLoader: Sendable {
                              "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
                              hint: "flatten the nesting; no reader can follow more than a few levels.")
         }
-        let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document)
+        var hash = Fingerprint()
+        data.withUnsafeBytes { hash.add(bytes: $0) }
+        hash.tag(options.rawHTML ? 1 : 0)
+        let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
+                              contentHash: hash.value)
         return ParsedSource(data: data, options: options, page: page)
     }
 

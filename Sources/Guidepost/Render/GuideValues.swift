@@ -11,13 +11,13 @@ final class GuideValues: TemplateFields {
     /// Set only for a guide listed in its category, as the dictionary had it.
     let hasPager: Bool?
 
-    init(title: String, summary: String, lead: String, contentHTML: String, flowHTML: String?,
+    init(title: String, summary: String, lead: String, contentHTML: TemplateText, flowHTML: String?,
          toc: [TOCEntryValues], tags: [String], related: [TemplateValue], category: LinkValues?,
          previous: TemplateValue?, next: TemplateValue?, hasPager: Bool?) {
         self.title = templateText(title)
         self.summary = templateText(summary)
         self.lead = templateText(lead)
-        self.contentHTML = templateText(contentHTML)
+        self.contentHTML = contentHTML.text.isEmpty ? nil : contentHTML
         self.flowHTML = flowHTML.flatMap(templateText)
         self.toc = toc.map(TemplateValue.init)
         hasTOC = toc.count >= 2

@@ -29,6 +29,8 @@ struct PageContext: Sendable {
     private let navByCategory: [String: TemplateValue]
     /// Indexed like `model.guides`.
     private let summaries: [TemplateValue]
+    /// The fingerprint of each object above, made once: most pages show several of them.
+    let known: [ObjectIdentifier: UInt64]
 
     private var base: BaseURL { model.config.baseURL }
 
@@ -58,6 +60,13 @@ struct PageContext: Sendable {
         summaries = model.guides.map { guide in
             TemplateValue(GuideSummaryValues(title: guide.title, url: guide.path.href(base), summary: guide.summary))
         }
+        var known: [ObjectIdentifier: UInt64] = [:]
+        for value in [site, assets, self.nav] + Array(navByCategory.values) + summaries {
+            var print = Fingerprint()
+            value.fields.fingerprint(into: &print)
+            known[ObjectIdentifier(value.fields)] = print.value
+        }
+        self.known = known
     }
 
     /// The context of `page`, with `specific` as the page kind's keys (compacted here).

@@ -7,46 +7,74 @@ import Mustache
 /// written: the HTML is a function of the template and its context alone, so equal keys mean
 /// an equal page, and the template (most of a page's cost) need not run. Comparing the whole
 /// context, rather than tracking which guide shows up on which page, cannot miss a dependency.
-enum PageDraft: Sendable {
-    case template(name: String, context: TemplateValue, path: SitePath, indexable: Bool)
-    case finished(RenderedPage)
-
-    var path: SitePath {
-        switch self {
-        case .template(_, _, let path, _): path
-        case .finished(let page): page.path
-        }
+struct PageDraft: Sendable {
+    enum Content: Sendable {
+        case template(name: String, context: TemplateValue)
+        case finished(html: String)
     }
 
-    /// What the page's HTML depends on, given `theme`, the fingerprint of every template.
-    func key(theme: UInt64) -> UInt64 {
+    var content: Content
+    var path: SitePath
+    var indexable: Bool
+    /// A guide's body as this draft made or reused it, for the next build to reuse.
+    var body: (source: String, body: RenderedBody)?
+
+    static func template(name: String, context: TemplateValue, path: SitePath, indexable: Bool) -> PageDraft {
+        PageDraft(content: .template(name: name, context: context), path: path, indexable: indexable)
+    }
+
+    static func finished(_ page: RenderedPage) -> PageDraft {
+        PageDraft(content: .finished(html: page.html), path: page.path, indexable: page.indexable)
+    }
+
+    /// What the page's HTML depends on, given `theme`, the fingerprint of every template, and
+    /// `known`, the fingerprints of objects many pages share (`PageContext.known`), which are
+    /// then hashed once per build rather than once per page.
+    func key(theme: UInt64, known: [ObjectIdentifier: UInt64] = [:]) -> UInt64 {
         var print = Fingerprint()
         print.add(theme)
-        switch self {
-        case .template(let name, let context, _, _):
+        switch content {
+        case .template(let name, let context):
             print.tag(1)
             print.add(name)
-            ContextFingerprint.add(context, to: &print)
-        case .finished(let page):
+            ContextFingerprint.add(context, to: &print, known: known)
+        case .finished(let html):
             print.tag(2)
-            print.add(page.html)
+            print.add(html)
         }
         return print.value
     }
+}
+
+/// A guide's body HTML and the key of what it was made from (the source file's bytes, the
+/// URLs its links resolved to, the flow widgets), so a build can reuse the last one's.
+struct RenderedBody: Sendable {
+    var key: UInt64
+    var html: TemplateText
 }
 
 /// Walks a template context the way swift-mustache could see it: every key and value, in a
 /// fixed order. A value it does not know is hashed by its description, which for anything
 /// without a stable one (a class instance's address) only ever makes the page look changed.
 enum ContextFingerprint {
-    static func add(_ value: Any, to print: inout Fingerprint) {
+    static func add(_ value: Any, to print: inout Fingerprint, known: [ObjectIdentifier: UInt64] = [:]) {
         switch value {
         case let text as TemplateText:
-            print.tag(3)
-            print.add(text.text)
+            if let kept = text.print {
+                print.tag(13)
+                print.add(kept)
+            } else {
+                print.tag(3)
+                print.add(text.text)
+            }
         case let object as TemplateValue:
-            print.tag(4)
-            object.fields.fingerprint(into: &print)
+            if let kept = known[ObjectIdentifier(object.fields)] {
+                print.tag(14)
+                print.add(kept)
+            } else {
+                print.tag(4)
+                object.fields.fingerprint(into: &print, known: known)
+            }
         case let text as String:
             print.tag(5)
             print.add(text)
@@ -58,11 +86,11 @@ enum ContextFingerprint {
         case let list as [Any]:
             print.tag(9)
             print.add(list.count)
-            for item in list { add(item, to: &print) }
+            for item in list { add(item, to: &print, known: known) }
         case let dictionary as [String: Any]:
-            addSorted(dictionary, to: &print)
+            addSorted(dictionary, to: &print, known: known)
         case let optional as any OptionalValue:
-            if let wrapped = optional.wrapped { add(wrapped, to: &print) } else { print.tag(11) }
+            if let wrapped = optional.wrapped { add(wrapped, to: &print, known: known) } else { print.tag(11) }
         default:
             print.tag(12)
             print.add(String(reflecting: type(of: value)))
@@ -70,12 +98,12 @@ enum ContextFingerprint {
         }
     }
 
-    static func addSorted(_ dictionary: [String: Any], to print: inout Fingerprint) {
+    static func addSorted(_ dictionary: [String: Any], to print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
         print.tag(10)
         print.add(dictionary.count)
         for key in dictionary.keys.sorted() {
             print.add(key)
-            if let value = dictionary[key] { add(value, to: &print) }
+            if let value = dictionary[key] { add(value, to: &print, known: known) }
         }
     }
 }
@@ -92,12 +120,12 @@ extension Optional: OptionalValue {
 extension TemplateFields {
     /// Every key and its value, in the order of `keys`, which is fixed for the objects whose
     /// keys are written out; `DictionaryValues` sorts its own.
-    func fingerprint(into print: inout Fingerprint) {
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64] = [:]) {
         let keys = keys
         print.add(keys.count)
         for key in keys {
             print.add(key)
-            if let value = child(named: key) { ContextFingerprint.add(value, to: &print) } else { print.tag(11) }
+            if let value = child(named: key) { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(11) }
         }
     }
 }

@@ -38,8 +38,13 @@ struct PageRenderer: Sendable {
     let search: SearchIndexFile?
     /// Made once: what pages share is built here, not per page.
     let context: PageContext
+    /// Guides' bodies from an earlier build, by source path, reused when their key matches.
+    let bodies: [String: RenderedBody]
+    /// The fingerprint of every flow widget and the Markdown options, part of each body's key.
+    private let bodyBasis: UInt64
 
-    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
+    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil,
+         bodies: [String: RenderedBody] = [:]) {
         self.model = model
         self.theme = theme
         self.links = links
@@ -51,6 +56,27 @@ struct PageRenderer: Sendable {
                                  withTemplate: "partials/flow-widget") ?? ""
         }
         context = PageContext(model: model, theme: theme, searchIndex: search?.path)
+        self.bodies = bodies
+        var basis = Fingerprint()
+        basis.tag(model.config.rawHTML ? 1 : 0)
+        for id in widgets.keys.sorted() {
+            basis.add(id)
+            basis.add(widgets[id] ?? "")
+        }
+        bodyBasis = basis.value
+    }
+
+    /// A guide's body HTML, reused from `bodies` when nothing it is made from changed.
+    private func body(of guide: Guide) -> RenderedBody {
+        let urls = links[guide.source.path] ?? []
+        var key = Fingerprint()
+        key.add(bodyBasis)
+        key.add(guide.source.contentHash)
+        key.add(urls.count)
+        for url in urls { key.add(url) }
+        if let kept = bodies[guide.source.path], kept.key == key.value { return kept }
+        let html = html(for: guide.source, omitTitle: true).render(guide.source.document)
+        return RenderedBody(key: key.value, html: TemplateText(html, print: Fingerprint.of(html)))
     }
 
     private func flowHTML(_ id: String) -> String { widgets[id] ?? "" }
@@ -100,12 +126,17 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// The draft's key (`PageDraft.key`) with this build's theme and shared objects.
+    func key(_ draft: PageDraft) -> UInt64 {
+        draft.key(theme: theme.fingerprint, known: context.known)
+    }
+
     func render(_ draft: PageDraft) -> RenderedPage {
-        switch draft {
-        case .finished(let page):
-            return page
-        case .template(let name, let context, let path, let indexable):
-            return RenderedPage(path: path, html: theme.library.render(context, withTemplate: name) ?? "", indexable: indexable)
+        switch draft.content {
+        case .finished(let html):
+            return RenderedPage(path: draft.path, html: html, indexable: draft.indexable)
+        case .template(let name, let context):
+            return RenderedPage(path: draft.path, html: theme.library.render(context, withTemplate: name) ?? "", indexable: draft.indexable)
         }
     }
 
@@ -216,12 +247,13 @@ struct PageRenderer: Sendable {
                 hasPager = category.guides.count > 1
             }
         }
+        let body = body(of: guide)
         let values = GuideValues(
             title: guide.title,
             summary: guide.summary,
             // A summary taken from the first paragraph would repeat it right above itself.
             lead: guide.source.matter.summary ?? "",
-            contentHTML: html(for: guide.source, omitTitle: true).render(document),
+            contentHTML: body.html,
             flowHTML: guide.flow.map(flowHTML),
             toc: toc, tags: guide.tags,
             related: model.related[index].map(context.summary(at:)),
@@ -229,7 +261,9 @@ struct PageRenderer: Sendable {
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty
-        return draft("guide", info, ["guide": TemplateValue(values)])
+        var draft = draft("guide", info, ["guide": TemplateValue(values)])
+        draft.body = (guide.source.path, body)
+        return draft
     }
 
     /// One page for every FAQ file; with more than one, questions are grouped under their

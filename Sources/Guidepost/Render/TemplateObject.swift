@@ -58,9 +58,13 @@ func templateText(_ text: String) -> TemplateText? { text.isEmpty ? nil : Templa
 /// needs a real `String`), which is why `page.kind` stays one.
 struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable {
     let text: String
+    /// The text's fingerprint, when it was worth keeping (a page body, hashed once and reused
+    /// by every later build that reuses the body).
+    let print: UInt64?
 
-    init(_ text: String) {
+    init(_ text: String, print: UInt64? = nil) {
         self.text = text
+        self.print = print
     }
 
     var renderText: String { text }
