@@ -308,6 +308,16 @@ import Darwin
         #expect(files(output) == files(try pipeline.generate()))
         #expect(output.text("guides/welcome/index.html")?.contains("/guides/safe-sign-in/#two-step") == true)
 
+        // A heading another guide links to is renamed: that guide's links, reused so far, break.
+        let signIn = "Getting Started/Account & Security/Sign in safely.md"
+        try project.edit(signIn) { $0.replacingOccurrences(of: "{#two-step}", with: "{#two-factor}") }
+        #expect { try pipeline.generate(reusing: memo) } throws: { error in
+            "\(error)".contains("welcome.md") && "\(error)".contains("#two-step")
+        }
+        try project.edit(signIn) { $0.replacingOccurrences(of: "{#two-factor}", with: "{#two-step}") }
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(files(output) == files(try pipeline.generate()))
+
         try project.move("Getting Started/second-steps.md", "Getting Started/next-steps.md")
         try project.edit("site.yml") { $0.replacingOccurrences(of: "title: Fixture Help", with: "title: Fixture Help Center") }
         (output, memo) = try pipeline.generate(reusing: memo)

@@ -5,16 +5,17 @@ import Foundation
 /// Opaque to callers.
 public struct BuildMemo: Sendable {
     var sources: [String: ParsedSource] = [:]
+    /// Each page's links as resolved, by source path.
+    var links: [String: ResolvedLinks] = [:]
     var pages: [String: RenderedFile] = [:]
     /// Guides' body HTML by source path.
     var bodies: [String: RenderedBody] = [:]
 
     public init() {}
 
-    init(sources: [String: ParsedSource], pages: [String: RenderedFile], bodies: [String: RenderedBody]) {
+    init(sources: [String: ParsedSource], links: [String: ResolvedLinks]) {
         self.sources = sources
-        self.pages = pages
-        self.bodies = bodies
+        self.links = links
     }
 }
 

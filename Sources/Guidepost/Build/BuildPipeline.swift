@@ -78,16 +78,17 @@ public struct BuildPipeline: Sendable {
     /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
     /// every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
-        let (site, parsed) = try prepare(reusing: memo)
+        var (site, next) = try prepare(reusing: memo)
         var clock = StepClock(timings)
         let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
+        (next.pages, next.bodies) = (pages, bodies)
         clock.lap("render")
-        return (output, BuildMemo(sources: parsed, pages: pages, bodies: bodies))
+        return (output, next)
     }
 
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare(reusing memo: BuildMemo? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
+    func prepare(reusing memo: BuildMemo? = nil) throws(BuildErrors) -> (site: PendingSite, memo: BuildMemo) {
         var clock = StepClock(timings)
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: memo?.sources)
@@ -100,7 +101,7 @@ public struct BuildPipeline: Sendable {
         clock.lap("model")
 
         // Link: every link between content files resolved, every broken one reported.
-        let (links, linkErrors) = LinkResolver(model: model).resolveAll(model.allSourcePages)
+        let (links, linkErrors, resolved) = LinkResolver(model: model).resolveAll(model.allSourcePages, reusing: memo?.links)
         var log = ErrorLog()
         log.add(contentsOf: linkErrors)
         try log.check()
@@ -123,7 +124,7 @@ public struct BuildPipeline: Sendable {
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
         let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
         clock.lap("assemble")
-        return (site, content.parsed)
+        return (site, BuildMemo(sources: content.parsed, links: resolved))
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the

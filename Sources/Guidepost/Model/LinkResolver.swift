@@ -6,37 +6,56 @@ import GuidepostMarkdown
 struct LinkResolver: Sendable {
     private struct Target: Sendable {
         var path: SitePath
-        var anchors: Set<String>
+        /// The page's headings; anchors are looked up only for links that name one.
+        var headings: [Heading]
         var displayPath: String
+        /// What a link to this target resolves from: its URL and, for a page, its parse (which
+        /// decides its anchors). A link resolved before is reused while this is unchanged.
+        var key: UInt64
+
+        var anchors: Set<String> { Set(headings.map(\.id)) }
+
+        func has(_ anchor: String) -> Bool { headings.contains { $0.id == anchor } }
     }
 
     private let targets: [String: Target]
     private let base: BaseURL
 
     init(model: SiteModel) {
+        let base = model.config.baseURL
         var targets: [String: Target] = [:]
+        targets.reserveCapacity(model.guides.count + model.files.count + 2)
+        func key(_ path: SitePath, _ content: UInt64) -> UInt64 {
+            var print = Fingerprint()
+            print.add(path.href(base))
+            print.add(content)
+            return print.value
+        }
         func add(_ page: SourcePage, _ path: SitePath) {
-            targets[page.path] = Target(path: path, anchors: Set(page.document.headings.map(\.id)), displayPath: page.displayPath)
+            targets[page.path] = Target(path: path, headings: page.document.headings, displayPath: page.displayPath,
+                                        key: key(path, page.contentHash))
         }
         for guide in model.guides { add(guide.source, guide.path) }
         for group in model.faq?.groups ?? [] { add(group.source, model.faq?.path ?? .page("faq")) }
         if let home = model.home { add(home, .root) }
         for file in model.files {
-            targets[file.source.path] = Target(path: file.path, anchors: [], displayPath: file.source.displayPath)
+            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0))
         }
         self.targets = targets
-        self.base = model.config.baseURL
+        self.base = base
     }
 
-    /// The URL for every link of `page`, indexed like `page.document.links`.
-    func resolve(_ page: SourcePage) -> (urls: [String], errors: [BuildError]) {
+    /// The URL for every link of `page`, indexed like `page.document.links`, and the targets
+    /// they resolved through, with their keys.
+    func resolve(_ page: SourcePage) -> ResolvedLinks {
         var urls: [String] = []
         var errors: [BuildError] = []
+        var references: [ResolvedLinks.Reference] = []
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
         let own = Set(page.document.headings.map(\.id))
         for link in page.document.links {
-            switch resolve(link.destination, from: page, own: own) {
+            switch resolve(link.destination, from: page, own: own, references: &references) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -45,7 +64,15 @@ struct LinkResolver: Sendable {
                                          problem.message, hint: problem.hint))
             }
         }
-        return (urls, errors)
+        return ResolvedLinks(contentHash: page.contentHash, references: references, urls: urls, errors: errors)
+    }
+
+    /// `previous` when it is still right for `page`: the page parsed the same, and every target
+    /// its links went through has the same URL and headings.
+    func reuse(_ previous: ResolvedLinks?, for page: SourcePage) -> ResolvedLinks? {
+        guard let previous, previous.errors.isEmpty, previous.contentHash == page.contentHash else { return nil }
+        for reference in previous.references where targets[reference.path]?.key != reference.key { return nil }
+        return previous
     }
 
     struct Problem: Error {
@@ -54,7 +81,8 @@ struct LinkResolver: Sendable {
         var hint: String
     }
 
-    private func resolve(_ destination: String, from page: SourcePage, own: Set<String>) -> Result<String, Problem> {
+    private func resolve(_ destination: String, from page: SourcePage, own: Set<String>,
+                         references: inout [ResolvedLinks.Reference]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
 
@@ -90,9 +118,10 @@ struct LinkResolver: Sendable {
                 : "check the file name and folder; paths are relative to this file and case-sensitive."
             return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points to `\(path)`, which does not exist", hint: hint))
         }
+        references.append(ResolvedLinks.Reference(path: path, key: target.key))
         var url = target.path.href(base)
         if let anchor {
-            guard target.anchors.contains(anchor) else {
+            guard target.has(anchor) else {
                 return .failure(Problem(kind: .missingAnchor,
                                         message: "the link `\(destination)` points to a heading `#\(anchor)` that \(target.displayPath) does not have",
                                         hint: Self.anchorHint(target.anchors)))
@@ -133,4 +162,18 @@ struct LinkResolver: Sendable {
         if anchors.isEmpty { return "that page has no headings; link to the page without `#…`." }
         return "its headings are: " + anchors.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", ")
     }
+}
+
+/// One page's links resolved: the URLs, the problems, and what they depended on besides the
+/// page itself, so a later build can tell whether they still hold (`LinkResolver.reuse`).
+struct ResolvedLinks: Sendable {
+    struct Reference: Sendable {
+        var path: String
+        var key: UInt64
+    }
+
+    var contentHash: UInt64
+    var references: [Reference]
+    var urls: [String]
+    var errors: [BuildError]
 }
