@@ -308,6 +308,12 @@ import Darwin
         #expect(files(output) == files(try pipeline.generate()))
         #expect(output.text("guides/welcome/index.html")?.contains("/guides/safe-sign-in/#two-step") == true)
 
+        // Tags decide related guides, listed on other guides' pages.
+        try project.edit("Getting Started/second-steps.md") { $0.replacingOccurrences(of: "tags: [start]", with: "tags: [security]") }
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(files(output) == files(try pipeline.generate()))
+        #expect(output.renderedPages > 1)
+
         // A heading another guide links to is renamed: that guide's links, reused so far, break.
         let signIn = "Getting Started/Account & Security/Sign in safely.md"
         try project.edit(signIn) { $0.replacingOccurrences(of: "{#two-step}", with: "{#two-factor}") }

@@ -158,13 +158,13 @@ struct BuildCache: Sendable {
 
 /// A file's size, modification time and inode: what tells that a file is still the one a build
 /// wrote, without reading it.
-struct FileStamp: Sendable, Equatable {
+public struct FileStamp: Sendable, Equatable {
     var size: Int64
     var seconds: Int64
     var nanoseconds: Int64
     var inode: UInt64
 
-    static func of(_ path: String) -> FileStamp? {
+    public static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)

@@ -5,6 +5,7 @@ import Foundation
 /// Opaque to callers.
 public struct BuildMemo: Sendable {
     var sources: [String: ParsedSource] = [:]
+    var related: RelatedMemo?
     /// Each page's links as resolved, by source path.
     var links: [String: ResolvedLinks] = [:]
     var pages: [String: RenderedFile] = [:]

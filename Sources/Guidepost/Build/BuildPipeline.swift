@@ -97,7 +97,7 @@ public struct BuildPipeline: Sendable {
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
 
         // Model: URLs, categories and order decided.
-        let model = try SiteModelBuilder(content: content).build()
+        let model = try SiteModelBuilder(content: content, related: memo?.related).build()
         clock.lap("model")
 
         // Link: every link between content files resolved, every broken one reported.
@@ -124,7 +124,9 @@ public struct BuildPipeline: Sendable {
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
         let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
         clock.lap("assemble")
-        return (site, BuildMemo(sources: content.parsed, links: resolved))
+        var next = BuildMemo(sources: content.parsed, links: resolved)
+        if memo != nil { next.related = model.relatedMemo }
+        return (site, next)
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the

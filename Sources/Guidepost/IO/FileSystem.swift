@@ -13,6 +13,13 @@ public protocol FileSystem: Sendable {
     /// Paths of all regular files below `root`, relative to it, sorted, skipping hidden entries.
     func files(under root: String) throws -> [String]
     func read(_ path: String) throws -> Data
+    /// What tells, without reading it, that a file is unchanged since it was last read; nil
+    /// where there is no such thing, and the file is read and compared.
+    func stamp(_ path: String) -> FileStamp?
+}
+
+extension FileSystem {
+    public func stamp(_ path: String) -> FileStamp? { nil }
 }
 
 /// The real disk.
@@ -65,6 +72,8 @@ public struct LocalFileSystem: FileSystem {
             }
         }
     }
+
+    public func stamp(_ path: String) -> FileStamp? { FileStamp.of(path) }
 
     public func read(_ path: String) throws -> Data {
         // `Data(contentsOf:)` stays the fallback: it reports why a file cannot be read.

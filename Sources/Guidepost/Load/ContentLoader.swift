@@ -44,6 +44,8 @@ struct ParsedSource: Sendable {
     var data: Data
     var options: MarkdownOptions
     var page: SourcePage
+    /// The file's stamp when it was read, if the file system has stamps.
+    var stamp: FileStamp?
 }
 
 /// Step one of the pipeline: reads `content/` into parsed pages, reporting every bad file.
@@ -89,7 +91,7 @@ struct ContentLoader: Sendable {
         var parsed: [String: ParsedSource] = [:]
         pages.reserveCapacity(markdownPaths.count)
         for result in markdownPaths.parallelMap({ path in
-            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, previous: previous?[path]) }
+            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, keep: previous != nil, previous: previous?[path]) }
         }) {
             switch result {
             case .success(let source):
@@ -105,10 +107,18 @@ struct ContentLoader: Sendable {
         return LoadedContent(config: config, pages: pages, files: files, parsed: parsed)
     }
 
-    private func loadPage(_ path: String, options: MarkdownOptions, previous: ParsedSource?) throws(BuildError) -> ParsedSource {
+    private func loadPage(_ path: String, options: MarkdownOptions, keep: Bool, previous: ParsedSource?) throws(BuildError) -> ParsedSource {
         let file = display(path)
+        // A file whose stamp is unchanged is not even read: most of a rebuild's files. The stamp
+        // is taken before the read, so a file changed meanwhile is read again next time.
+        let stamp = keep ? fileSystem.stamp(join(contentRoot, path)) : nil
+        if let previous, previous.options == options, previous.page.displayPath == file, let stamp, previous.stamp == stamp {
+            return previous
+        }
         let data = try readData(path)
-        if let previous, previous.options == options, previous.data == data, previous.page.displayPath == file { return previous }
+        if let previous, previous.options == options, previous.data == data, previous.page.displayPath == file {
+            return ParsedSource(data: previous.data, options: options, page: previous.page, stamp: stamp)
+        }
         let text = try decodeText(data, path)
         let split = try FrontMatter.split(text, file: file)
         let matter = try split.yaml.map { yaml throws(BuildError) in
@@ -125,7 +135,7 @@ struct ContentLoader: Sendable {
         hash.tag(options.rawHTML ? 1 : 0)
         let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
                               contentHash: hash.value)
-        return ParsedSource(data: data, options: options, page: page)
+        return ParsedSource(data: data, options: options, page: page, stamp: stamp)
     }
 
     /// Reads a file as UTF-8 text with `\n` line ends; anything else is the author's to fix.

@@ -63,6 +63,8 @@ struct SiteModel: Sendable {
     var files: [PlacedFile]
     /// For each guide, the guides to suggest after it (indices into `guides`).
     var related: [[Int]] = []
+    /// `related` with its key, for the next in-memory build (`BuildMemo`).
+    var relatedMemo: RelatedMemo?
 
     func category(_ path: [String]) -> Category? { categories.first { $0.path == path } }
     var topCategories: [Category] { categories.filter { $0.path.count == 1 } }

@@ -5,6 +5,8 @@ import GuidepostMarkdown
 /// (no title, a URL two files want, a slug that would leave the site).
 struct SiteModelBuilder {
     let content: LoadedContent
+    /// The last build's related guides, reused when nothing they depend on moved.
+    var related: RelatedMemo?
 
     func build() throws(BuildErrors) -> SiteModel {
         var log = ErrorLog()
@@ -36,12 +38,20 @@ struct SiteModelBuilder {
         }
 
         let order = CategoryOrder(config: content.config)
-        guides.sort { lhs, rhs in
-            let left = order.key(lhs.category), right = order.key(rhs.category)
-            if left != right { return left < right }
-            if (lhs.order ?? .max) != (rhs.order ?? .max) { return (lhs.order ?? .max) < (rhs.order ?? .max) }
-            return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
+        // Each category's sort key once, not twice per comparison: a key lower-cases every level.
+        var categoryKeys: [[String]: CategoryOrder.Key] = [:]
+        let keyed = guides.map { guide in
+            if let known = categoryKeys[guide.category] { return (known, guide) }
+            let key = order.key(guide.category)
+            categoryKeys[guide.category] = key
+            return (key, guide)
         }
+        guides = keyed.sorted { lhs, rhs in
+            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
+            let (left, right) = (lhs.1, rhs.1)
+            if (left.order ?? .max) != (right.order ?? .max) { return (left.order ?? .max) < (right.order ?? .max) }
+            return (left.title, left.slug) < (right.title, right.slug)
+        }.map(\.1)
         let categories = makeCategories(guides: guides, order: order, claims: &claims)
         let faq = makeFAQ(faqSources, order: order, claims: &claims, log: &log)
         // Aliases are claimed last so a clash names the page that really lives at the URL.
@@ -58,7 +68,9 @@ struct SiteModelBuilder {
         log.add(contentsOf: claims.conflicts)
         try log.check()
         var model = SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
-        model.related = RelatedGuides.compute(guides)
+        let related = RelatedGuides.compute(guides, reusing: related)
+        model.related = related.related
+        model.relatedMemo = related
         return model
     }
 
