@@ -78,16 +78,34 @@ public struct BuildPipeline: Sendable {
     /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
     /// every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
-        let (site, parsed) = try prepare(reusing: memo.sources)
+        let (site, parsed, _) = try prepare(reusing: memo.sources)
         var clock = StepClock(timings)
         let (output, pages) = site.output(reusing: memo.pages, progress: progress)
         clock.lap("render")
         return (output, BuildMemo(sources: parsed, pages: pages))
     }
 
+    /// `generate(reusing:)` without the search index, which is most of a small rebuild's time:
+    /// `output` has every other file (the sitemap, `_headers`…), and `search` builds the index
+    /// for `search.path` when asked, so the pages can be shown first. `output` plus that file is
+    /// `generate()`'s output. `search` is nil only for a site without an index.
+    public func generateDeferringSearch(reusing memo: BuildMemo) throws(BuildErrors)
+        -> (output: SiteOutput, memo: BuildMemo, search: PendingSearchIndex?) {
+        let (site, parsed, search) = try prepare(reusing: memo.sources, deferringSearch: true)
+        var clock = StepClock(timings)
+        let (output, pages) = site.output(reusing: memo.pages, progress: progress)
+        clock.lap("render")
+        return (output, BuildMemo(sources: parsed, pages: pages), search)
+    }
+
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare(reusing parsed: [String: ParsedSource]? = nil) throws(BuildErrors) -> (site: PendingSite, parsed: [String: ParsedSource]) {
+    ///
+    /// `deferringSearch` leaves the search index out of the site, its path still checked against
+    /// every other, and returns what builds it instead; otherwise the index is in the site and
+    /// `search` is nil.
+    func prepare(reusing parsed: [String: ParsedSource]? = nil, deferringSearch: Bool = false) throws(BuildErrors)
+        -> (site: PendingSite, parsed: [String: ParsedSource], search: PendingSearchIndex?) {
         var clock = StepClock(timings)
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: parsed)
@@ -116,14 +134,21 @@ public struct BuildPipeline: Sendable {
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
         clock.lap("theme")
-        let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
-        clock.lap("search")
-        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search)
+
+        // Search: the index of every guide and the FAQ; pages need only its path.
+        let pendingSearch = PendingSearchIndex(model: model, timings: timings)
+        var search: SearchIndexFile?
+        if !deferringSearch {
+            search = pendingSearch.file()
+            clock.lap("search")
+        }
+        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path)
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
-        let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
+        let site = try SiteAssembler(model: model, theme: theme)
+            .plan(renderer, flows: Array(flows.values), search: search, reserved: deferringSearch ? [pendingSearch.path] : [])
         clock.lap("assemble")
-        return (site, content.parsed)
+        return (site, content.parsed, deferringSearch ? pendingSearch : nil)
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the
