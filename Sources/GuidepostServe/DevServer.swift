@@ -7,7 +7,9 @@ import Guidepost
 /// source changes. Nothing is written, so `public/` stays what the last `sitegen build` left.
 ///
 /// A rebuild reuses what the last one made (`BuildMemo`): unchanged files are not parsed again
-/// and pages whose context is unchanged are not rendered again.
+/// and pages whose context is unchanged are not rendered again. Its pages are published before
+/// its search index is built, which is most of a small rebuild's time; a request for the index
+/// meanwhile waits for this build's.
 public actor DevServer {
     public let options: ServeOptions
     private let report: @Sendable (ServeReport) -> Void
@@ -18,6 +20,10 @@ public actor DevServer {
     private var baseURL: BaseURL?
     /// What the last good build made, for the next to reuse.
     private var memo = BuildMemo()
+    /// Search indexes being built for sites already published, to be installed in them.
+    private var indexing: [UUID: Task<Void, Never>] = [:]
+    /// Runs before each search index is built: tests hold the index back with it.
+    private var beforeSearchIndex: (@Sendable () async -> Void)?
 
     /// `report` receives the ready line, one line per rebuild and every failed build's errors.
     public init(options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void = { _ in }) {
@@ -55,11 +61,13 @@ public actor DevServer {
         return url
     }
 
-    /// Stops watching, ends every event stream so tabs' connections close, and stops listening.
+    /// Stops watching, lets a search index being built finish (a request may be waiting for it),
+    /// ends every event stream so tabs' connections close, and stops listening.
     public func stop() async {
         for task in background { task.cancel() }
         for task in background { await task.value }
         background = []
+        for task in Array(indexing.values) { await task.value }
         await live.closeAll()
         // On Linux FlyingFox's accept loop only ends by cancellation, so `stop` always waits out
         // its grace period: long enough for a page already being sent, short enough for Ctrl-C.
@@ -106,20 +114,34 @@ public actor DevServer {
         return "\(error)"
     }
 
+    /// For tests: `hook` runs before each search index is built, so one can be held back.
+    func setBeforeSearchIndex(_ hook: @escaping @Sendable () async -> Void) {
+        beforeSearchIndex = hook
+    }
+
     private struct Built { var pages: Int }
 
-    /// One full build; on success the site is swapped in and tabs reload, on failure the last
-    /// good site stays and tabs show the errors.
+    /// One full build; on success the site is swapped in and tabs reload, then its search index
+    /// is built; on failure the last good site stays and tabs show the errors.
     private func build(changed: [String]) async -> Built? {
         var pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
                                                            overrides: options.overrides, baseURL: baseURL))
         let steps = StepLog()
         if options.timings { pipeline.timings = { steps.append($0) } }
-        defer { if options.timings { report(.timings(steps.all)) } }
-        switch await Self.generate(pipeline, reusing: memo) {
-        case .success(let (output, memo)):
+        let result = await Self.generate(pipeline, reusing: memo)
+        // The steps until the pages; the search index's is reported when it is built.
+        let pageSteps = steps.all
+        defer { if options.timings { report(.timings(pageSteps)) } }
+        switch result {
+        case .success(let (output, memo, search)):
             self.memo = memo
-            await live.publish(ServedSite(output))
+            guard let search else {
+                await live.publish(ServedSite(output))
+                return Built(pages: output.pageCount)
+            }
+            let index = Self.buildLater(search, after: beforeSearchIndex)
+            await live.publish(ServedSite(output, later: [search.path: index]))
+            install(index, at: search.path, steps: steps, reported: pageSteps.count)
             return Built(pages: output.pageCount)
         case .failure(let errors):
             let serving = await live.site != nil
@@ -130,16 +152,49 @@ public actor DevServer {
     }
 
     /// The build is synchronous and spreads over every core; on a Dispatch thread it leaves the
-    /// concurrency pool free to answer requests meanwhile.
-    private static func generate(_ pipeline: BuildPipeline, reusing memo: BuildMemo) async -> Result<(SiteOutput, BuildMemo), BuildErrors> {
+    /// concurrency pool free to answer requests meanwhile. The search index is left to build
+    /// after the pages are published.
+    private static func generate(_ pipeline: BuildPipeline, reusing memo: BuildMemo)
+        async -> Result<(SiteOutput, BuildMemo, PendingSearchIndex?), BuildErrors> {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(BuildErrors) -> (SiteOutput, BuildMemo) in
-                    let built = try pipeline.generate(reusing: memo)
-                    return (built.output, built.memo)
+                continuation.resume(returning: Result { () throws(BuildErrors) -> (SiteOutput, BuildMemo, PendingSearchIndex?) in
+                    let built = try pipeline.generateDeferringSearch(reusing: memo)
+                    return (built.output, built.memo, built.search)
                 })
             }
         }
+    }
+
+    /// The search index, built on a Dispatch thread like the rest of the build. The task is the
+    /// published site's promise of it: requests for the index await it.
+    private static func buildLater(_ search: PendingSearchIndex, after hook: (@Sendable () async -> Void)?) -> Task<Data, Never> {
+        Task.detached {
+            await hook?()
+            return await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    continuation.resume(returning: search.build())
+                }
+            }
+        }
+    }
+
+    /// Once `index` is built, puts it into the site in place of the promise and reports its time.
+    private func install(_ index: Task<Data, Never>, at path: String, steps: StepLog, reported: Int) {
+        let id = UUID()
+        let live = live
+        indexing[id] = Task {
+            let data = await index.value
+            await live.install(path, data, from: index)
+            self.indexed(id, steps: Array(steps.all.dropFirst(reported)))
+        }
+    }
+
+    /// On the actor, so the time comes after the rebuild's line, which is reported in the same
+    /// turn as the pages are published.
+    private func indexed(_ id: UUID, steps: [StepTiming]) {
+        indexing[id] = nil
+        if options.timings { report(.timingsAfterPages(steps)) }
     }
 
     private func watch(_ initial: SourceWatcher, from start: SourceWatcher.Snapshot) async {

@@ -28,6 +28,13 @@ actor LiveSite {
         broadcast(.reload)
     }
 
+    /// A file the published site was waiting for (the search index), now made. Nothing changes
+    /// if a newer site has been published since: `file` is its own site's, and still answers
+    /// the requests that wait on it. No event: no page shows the file's contents.
+    func install(_ path: String, _ data: Data, from file: Task<Data, Never>) {
+        site?.install(path, data, from: file)
+    }
+
     /// The last good site stays: a typo in one guide should not take the whole preview down.
     func fail(_ errors: BuildErrors) {
         failure = errors

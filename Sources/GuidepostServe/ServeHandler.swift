@@ -22,7 +22,7 @@ struct ServeHandler: HTTPHandler {
             response = Self.asset(LiveReloadAssets.stylesheet, type: "text/css; charset=utf-8")
         default:
             if let site = await live.site {
-                response = SiteResponder(site: site).respond(rawPath: path, query: request.target.query())
+                response = await SiteResponder(site: site).respond(rawPath: path, query: request.target.query())
             } else {
                 response = SiteResponder.waitingForFirstGoodBuild
             }
@@ -56,36 +56,45 @@ struct ServeHandler: HTTPHandler {
 struct SiteResponder: Sendable {
     let site: ServedSite
 
-    func respond(rawPath: String, query: String = "") -> HTTPResponse {
+    func respond(rawPath: String, query: String = "") async -> HTTPResponse {
         switch SiteRoute.resolve(rawPath: rawPath, query: query, in: site.files) {
         case .file(let path):
-            return file(path, status: .ok) ?? notFound(rawPath)
+            if let found = await file(path, status: .ok) { return found }
+            return await notFound(rawPath)
         case .redirect(let location):
             return HTTPResponse(statusCode: .movedPermanently, headers: headers(rawPath, type: ContentTypes.html, [.location: location]))
         case .notFound:
-            return notFound(rawPath)
+            return await notFound(rawPath)
         }
     }
 
-    private func notFound(_ rawPath: String) -> HTTPResponse {
+    private func notFound(_ rawPath: String) async -> HTTPResponse {
         // The site's own 404 page, as hosts serve it, so authors see what readers will.
-        file("404.html", status: .notFound, headersFor: rawPath)
-            ?? HTTPResponse(statusCode: .notFound, headers: headers(rawPath, type: "text/plain; charset=utf-8"), body: Data("Not found\n".utf8))
+        if let page = await file("404.html", status: .notFound, headersFor: rawPath) { return page }
+        return HTTPResponse(statusCode: .notFound, headers: headers(rawPath, type: "text/plain; charset=utf-8"), body: Data("Not found\n".utf8))
     }
 
-    private func file(_ path: String, status: HTTPStatusCode, headersFor rawPath: String? = nil) -> HTTPResponse? {
+    private func file(_ path: String, status: HTTPStatusCode, headersFor rawPath: String? = nil) async -> HTTPResponse? {
         let type = ContentTypes.forPath(path)
         let headers = headers(rawPath ?? "/" + path, type: type)
+        let contents: SiteOutput.Contents
         switch site.files[path] {
-        case .bytes(let data)?:
+        case .ready(let ready)?:
+            contents = ready
+        case .pending(let later)?:
+            // This build's file, once it is made: an earlier build's would not match the pages.
+            contents = .bytes(await later.value)
+        case nil:
+            return nil
+        }
+        switch contents {
+        case .bytes(let data):
             let body = type == ContentTypes.html ? LiveReloadTags.inject(into: data, build: site.build) : data
             return HTTPResponse(statusCode: status, headers: headers, body: body)
-        case .copy(let source)?:
+        case .copy(let source):
             // Images and other copied files are read from the sources, never from the build output.
             guard let body = try? HTTPBodySequence(file: URL(fileURLWithPath: source)) else { return nil }
             return HTTPResponse(statusCode: status, headers: headers, body: body)
-        case nil:
-            return nil
         }
     }
 

@@ -34,6 +34,8 @@ public enum ServeReport: Sendable {
     case failed(BuildErrors, changed: [String], serving: Bool)
     /// Each step of the build just reported, with `--timings`.
     case timings([StepTiming])
+    /// Steps that ran after the pages were published (the search index), with `--timings`.
+    case timingsAfterPages([StepTiming])
 
     public var isError: Bool {
         if case .failed = self { return true }
@@ -53,6 +55,8 @@ public enum ServeReport: Sendable {
             return "\(errors)\n\(next)"
         case .timings(let steps):
             return "  " + StepTiming.line(steps)
+        case .timingsAfterPages(let steps):
+            return "  " + StepTiming.line(steps) + " (after the pages)"
         }
     }
 

@@ -4,7 +4,7 @@ import Guidepost
 /// One successful build as the server hands it out. Requests look files up by path, so the
 /// build's sorted array becomes a dictionary once per build instead of a scan per request.
 struct ServedSite: Sendable {
-    let files: [String: SiteOutput.Contents]
+    private(set) var files: [String: ServedFile]
     let pageCount: Int
     /// The headers a host would send, read from the build's own `_headers`, so the browser
     /// enforces here exactly what it will enforce in production.
@@ -13,15 +13,37 @@ struct ServedSite: Sendable {
     /// Set by `LiveSite.publish`.
     var build = ""
 
-    init(_ output: SiteOutput) {
-        var files: [String: SiteOutput.Contents] = [:]
+    /// `later` are files of this build still being made (the search index): a request for one
+    /// waits for it, so it never gets an earlier build's file or a 404.
+    init(_ output: SiteOutput, later: [String: Task<Data, Never>] = [:]) {
+        var files: [String: ServedFile] = [:]
         // `_headers` is an instruction to the host, not a page: static hosts don't serve it either.
         for file in output.files where file.path != HostingHeaders.fileName {
-            files[file.path] = file.contents
+            files[file.path] = .ready(file.contents)
         }
+        for (path, file) in later { files[path] = .pending(file) }
         self.files = files
         pageCount = output.pageCount
         headers = HostingHeaders(parsing: output.text(HostingHeaders.fileName) ?? "")
+    }
+
+    /// Puts the bytes of a file that was pending in its place, if `file` is what is still pending
+    /// there; requests already waiting on `file` get the same bytes from it.
+    mutating func install(_ path: String, _ data: Data, from file: Task<Data, Never>) {
+        guard case .pending(let pending)? = files[path], pending == file else { return }
+        files[path] = .ready(.bytes(data))
+    }
+}
+
+/// A file of a served site: made with the pages, or still being made.
+enum ServedFile: Sendable {
+    case ready(SiteOutput.Contents)
+    /// Made after the pages were published; awaiting it is waiting for this build's file.
+    case pending(Task<Data, Never>)
+
+    var isPending: Bool {
+        if case .pending = self { return true }
+        return false
     }
 }
 

@@ -49,11 +49,13 @@ struct SiteAssembler {
     }
 
     /// The site with its pages still to render: `renderer` makes each one as it is written, so a
-    /// large site is never in memory whole. Every path is known and checked here already.
-    func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil) throws(BuildErrors) -> PendingSite {
+    /// large site is never in memory whole. Every path is known and checked here already,
+    /// `reserved` too: the paths of files made later (a search index still to build).
+    func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil,
+              reserved: [String] = []) throws(BuildErrors) -> PendingSite {
         let jobs = renderer.jobs()
         let files = otherFiles(sitemap: jobs.map { ($0.path, $0.indexable) }, flows: flows, search: search)
-        try Self.checkUnique(jobs.map(\.path.outputFile) + files.map(\.path))
+        try Self.checkUnique(jobs.map(\.path.outputFile) + files.map(\.path) + reserved)
         return PendingSite(files: files, jobs: jobs, renderer: renderer)
     }
 

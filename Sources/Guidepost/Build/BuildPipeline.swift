@@ -78,7 +78,7 @@ public struct BuildPipeline: Sendable {
     /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
     /// every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
-        var (site, next) = try prepare(reusing: memo)
+        var (site, next, _) = try prepare(reusing: memo)
         var clock = StepClock(timings)
         let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
         (next.pages, next.bodies) = (pages, bodies)
@@ -86,9 +86,28 @@ public struct BuildPipeline: Sendable {
         return (output, next)
     }
 
+    /// `generate(reusing:)` without the search index, which is most of a small rebuild's time:
+    /// `output` has every other file (the sitemap, `_headers`…), and `search` builds the index
+    /// for `search.path` when asked, so the pages can be shown first. `output` plus that file is
+    /// `generate()`'s output. `search` is nil only for a site without an index.
+    public func generateDeferringSearch(reusing memo: BuildMemo) throws(BuildErrors)
+        -> (output: SiteOutput, memo: BuildMemo, search: PendingSearchIndex?) {
+        var (site, next, search) = try prepare(reusing: memo, deferringSearch: true)
+        var clock = StepClock(timings)
+        let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
+        (next.pages, next.bodies) = (pages, bodies)
+        clock.lap("render")
+        return (output, next, search)
+    }
+
     /// Every step but rendering: the result has every path decided and checked, and renders each
     /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    func prepare(reusing memo: BuildMemo? = nil) throws(BuildErrors) -> (site: PendingSite, memo: BuildMemo) {
+    ///
+    /// `deferringSearch` leaves the search index out of the site, its path still checked against
+    /// every other, and returns what builds it instead; otherwise the index is in the site and
+    /// `search` is nil. With `memo`, what the last in-memory build made is reused where it holds.
+    func prepare(reusing memo: BuildMemo? = nil, deferringSearch: Bool = false) throws(BuildErrors)
+        -> (site: PendingSite, memo: BuildMemo, search: PendingSearchIndex?) {
         var clock = StepClock(timings)
         // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: memo?.sources)
@@ -117,16 +136,24 @@ public struct BuildPipeline: Sendable {
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
         clock.lap("theme")
-        let search = SearchIndexFile(SearchIndexBuilder(model: model).build())
-        clock.lap("search")
-        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, search: search, bodies: memo?.bodies ?? [:])
+
+        // Search: the index of every guide and the FAQ; pages need only its path.
+        let pendingSearch = PendingSearchIndex(model: model, timings: timings)
+        var search: SearchIndexFile?
+        if !deferringSearch {
+            search = pendingSearch.file()
+            clock.lap("search")
+        }
+        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path,
+                                    bodies: memo?.bodies ?? [:])
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
-        let site = try SiteAssembler(model: model, theme: theme).plan(renderer, flows: Array(flows.values), search: search)
+        let site = try SiteAssembler(model: model, theme: theme)
+            .plan(renderer, flows: Array(flows.values), search: search, reserved: deferringSearch ? [pendingSearch.path] : [])
         clock.lap("assemble")
         var next = BuildMemo(sources: content.parsed, links: resolved)
         if memo != nil { next.related = model.relatedMemo }
-        return (site, next)
+        return (site, next, deferringSearch ? pendingSearch : nil)
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the

@@ -34,8 +34,9 @@ struct PageRenderer: Sendable {
     let flows: [String: CompiledFlow]
     /// Each flow's widget, rendered once and placed on every page that embeds it.
     private let widgets: [String: String]
-    /// The search index, whose URL every page passes to search.js.
-    let search: SearchIndexFile?
+    /// Where the search index is published: every page passes its URL to search.js. Only the
+    /// path, never the index itself, so pages can be made before the index is.
+    let searchIndex: SitePath?
     /// Made once: what pages share is built here, not per page.
     let context: PageContext
     /// Guides' bodies from an earlier build, by source path, reused when their key matches.
@@ -43,19 +44,23 @@ struct PageRenderer: Sendable {
     /// The fingerprint of every flow widget and the Markdown options, part of each body's key.
     private let bodyBasis: UInt64
 
-    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil,
+    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
+        self.init(model: model, theme: theme, links: links, flows: flows, searchIndex: search?.path)
+    }
+
+    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], searchIndex: SitePath?,
          bodies: [String: RenderedBody] = [:]) {
         self.model = model
         self.theme = theme
         self.links = links
         self.flows = flows
-        self.search = search
+        self.searchIndex = searchIndex
         let base = model.config.baseURL
         widgets = flows.mapValues { compiled in
             theme.library.render(PageContext.compacted(["flow": FlowViews(compiled: compiled, base: base).widget]),
                                  withTemplate: "partials/flow-widget") ?? ""
         }
-        context = PageContext(model: model, theme: theme, searchIndex: search?.path)
+        context = PageContext(model: model, theme: theme, searchIndex: searchIndex)
         self.bodies = bodies
         var basis = Fingerprint()
         basis.tag(model.config.rawHTML ? 1 : 0)
