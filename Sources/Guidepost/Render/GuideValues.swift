@@ -33,6 +33,32 @@ final class GuideValues: TemplateFields {
         ["title", "summary", "lead", "contentHTML", "toc", "hasTOC", "tags", "related", "flowHTML", "category", "previous", "next", "hasPager"]
     }
 
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(13)
+        for (key, text) in [("title", title), ("summary", summary), ("lead", lead), ("contentHTML", contentHTML)] {
+            print.field(key)
+            print.value(text)
+        }
+        print.field("toc")
+        print.value(toc, known: known)
+        print.field("hasTOC")
+        print.value(hasTOC)
+        print.field("tags")
+        print.value(tags)
+        print.field("related")
+        print.value(related, known: known)
+        print.field("flowHTML")
+        print.value(flowHTML)
+        print.field("category")
+        print.value(category, known: known)
+        print.field("previous")
+        print.value(previous, known: known)
+        print.field("next")
+        print.value(next, known: known)
+        print.field("hasPager")
+        print.value(hasPager)
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "title": title

@@ -63,7 +63,7 @@ struct PageContext: Sendable {
         var known: [ObjectIdentifier: UInt64] = [:]
         for value in [site, assets, self.nav] + Array(navByCategory.values) + summaries {
             var print = Fingerprint()
-            value.fields.fingerprint(into: &print)
+            value.fields.fingerprint(into: &print, known: [:])
             known[ObjectIdentifier(value.fields)] = print.value
         }
         self.known = known

@@ -118,14 +118,75 @@ extension Optional: OptionalValue {
 }
 
 extension TemplateFields {
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        genericFingerprint(into: &print, known: known)
+    }
+
     /// Every key and its value, in the order of `keys`, which is fixed for the objects whose
     /// keys are written out; `DictionaryValues` sorts its own.
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64] = [:]) {
+    func genericFingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64] = [:]) {
         let keys = keys
         print.add(keys.count)
         for key in keys {
             print.add(key)
             if let value = child(named: key) { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(11) }
         }
+    }
+}
+
+/// The generic walk's encoding of each kind of value, for the typed fast paths: each must feed
+/// exactly what `ContextFingerprint.add` would for the same value.
+extension Fingerprint {
+    mutating func field(_ key: String) { add(key) }
+
+    mutating func value(_ text: TemplateText?) {
+        guard let text else { return tag(11) }
+        if let kept = text.print {
+            tag(13)
+            add(kept)
+        } else {
+            tag(3)
+            add(text.text)
+        }
+    }
+
+    mutating func value(_ object: TemplateValue?, known: [ObjectIdentifier: UInt64]) {
+        guard let object else { return tag(11) }
+        if let kept = known[ObjectIdentifier(object.fields)] {
+            tag(14)
+            add(kept)
+        } else {
+            tag(4)
+            object.fields.fingerprint(into: &self, known: known)
+        }
+    }
+
+    mutating func value(_ list: [TemplateValue]?, known: [ObjectIdentifier: UInt64]) {
+        guard let list else { return tag(11) }
+        tag(9)
+        add(list.count)
+        for item in list { value(item, known: known) }
+    }
+
+    mutating func value(_ strings: [String]) {
+        tag(9)
+        add(strings.count)
+        for string in strings { value(string) }
+    }
+
+    mutating func value(_ string: String?) {
+        guard let string else { return tag(11) }
+        tag(5)
+        add(string)
+    }
+
+    mutating func value(_ flag: Bool?) {
+        guard let flag else { return tag(11) }
+        tag(flag ? 6 : 7)
+    }
+
+    mutating func value(_ number: Int) {
+        tag(8)
+        add(number)
     }
 }

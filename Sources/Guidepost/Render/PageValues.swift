@@ -24,6 +24,27 @@ final class PageValues: TemplateFields, @unchecked Sendable {
 
     var keys: [String] { ["site", "page", "assets", "nav", "breadcrumbs", "jsonLD"] + specific.keys.sorted() }
 
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        let extra = specific.keys.sorted()
+        print.add(6 + extra.count)
+        print.field("site")
+        print.value(site, known: known)
+        print.field("page")
+        print.value(page, known: known)
+        print.field("assets")
+        print.value(assets, known: known)
+        print.field("nav")
+        print.value(nav, known: known)
+        print.field("breadcrumbs")
+        print.value(breadcrumbs, known: known)
+        print.field("jsonLD")
+        print.value(jsonLD)
+        for key in extra {
+            print.field(key)
+            if let value = specific[key] { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(11) }
+        }
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "site": site
@@ -103,6 +124,22 @@ final class PageFieldValues: TemplateFields {
 
     var keys: [String] { ["title", "documentTitle", "description", "url", "canonical", "kind", "noindex", "hasFlow", kindFlag] }
 
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(9)
+        for (key, text) in [("title", title), ("documentTitle", documentTitle), ("description", description), ("url", url), ("canonical", canonical)] {
+            print.field(key)
+            print.value(text)
+        }
+        print.field("kind")
+        print.value(kind)
+        print.field("noindex")
+        print.value(noindex)
+        print.field("hasFlow")
+        print.value(hasFlow)
+        print.field(kindFlag)
+        print.value(true)
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -129,6 +166,12 @@ final class NavValues: TemplateFields {
 
     var keys: [String] { ["categories"] }
 
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(1)
+        print.field("categories")
+        print.value(categories, known: known)
+    }
+
     func child(named name: String) -> Any? {
         name == "categories" ? categories : nil
     }
@@ -148,6 +191,18 @@ final class TOCEntryValues: TemplateFields {
     }
 
     var keys: [String] { ["id", "text", "level", "isSub"] }
+
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(4)
+        print.field("id")
+        print.value(id)
+        print.field("text")
+        print.value(text)
+        print.field("level")
+        print.value(level)
+        print.field("isSub")
+        print.value(isSub)
+    }
 
     func child(named name: String) -> Any? {
         switch name {

@@ -17,6 +17,10 @@ protocol TemplateFields: AnyObject, Sendable {
     /// The object as the `[String: Any]` it stands for: only transforms need it.
     var dictionary: [String: Any] { get }
     func child(named name: String) -> Any?
+    /// Feeds every key and value to `print`, as `genericFingerprint` does; the objects on every
+    /// page answer with their typed fields, which skips a dynamic cast per value
+    /// (`FingerprintFastPathTests` holds each to the generic walk).
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64])
 }
 
 /// What templates are handed: the object behind one small struct. swift-mustache casts every
@@ -89,6 +93,16 @@ final class GuideSummaryValues: TemplateFields {
 
     var keys: [String] { ["title", "url", "summary"] }
 
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(3)
+        print.field("title")
+        print.value(title)
+        print.field("url")
+        print.value(url)
+        print.field("summary")
+        print.value(summary)
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -115,6 +129,18 @@ final class LinkValues: TemplateFields {
     }
 
     var keys: [String] { ["name", "url"] + [flagKey].compactMap { $0 } }
+
+    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
+        print.add(flagKey == nil ? 2 : 3)
+        print.field("name")
+        print.value(name)
+        print.field("url")
+        print.value(url)
+        if let flagKey {
+            print.field(flagKey)
+            print.value(flag)
+        }
+    }
 
     func child(named name: String) -> Any? {
         switch name {
