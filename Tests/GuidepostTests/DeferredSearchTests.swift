@@ -67,9 +67,16 @@ import Testing
         #expect(steps.all.map(\.step).last == "search")
         #expect(steps.all.count == 8)
 
+        // In memory the index is always made after the pages, and appended to them.
         let full = StepLog()
         pipeline.timings = { full.append($0) }
         _ = try pipeline.generate(reusing: BuildMemo())
-        #expect(full.all.map(\.step) == ["load", "model", "links", "flows", "theme", "search", "assemble", "render"])
+        #expect(full.all.map(\.step) == ["load", "model", "links", "flows", "theme", "assemble", "render", "search"])
+
+        // A build to disk makes it among the other steps.
+        let written = StepLog()
+        pipeline.timings = { written.append($0) }
+        _ = try pipeline.generate()
+        #expect(written.all.map(\.step) == ["load", "model", "links", "flows", "theme", "search", "assemble"])
     }
 }

@@ -285,7 +285,15 @@ import Darwin
     /// `sitegen serve`'s rebuilds: in memory, reusing the last build's parses and pages.
     @Test func inMemoryRebuildsRenderOnlyChangedPagesAndMatchAFreshBuild() throws {
         let project = try Project()
-        let pipeline = BuildPipeline(options: project.options())
+        var pipeline = BuildPipeline(options: project.options())
+        let steps = StepLog()
+        pipeline.timings = { steps.append($0) }
+        /// The steps since the last call: the quick path skips the model, flows and theme.
+        func stepsTaken() -> [String] {
+            defer { seen = steps.all.count }
+            return steps.all.dropFirst(seen).map(\.step)
+        }
+        var seen = 0
         func files(_ output: SiteOutput) -> [String: SiteOutput.Contents] {
             Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
         }
@@ -297,8 +305,32 @@ import Darwin
         #expect(output.renderedPages == 0)
 
         try project.edit("Getting Started/Account & Security/Sign in safely.md") { $0.replacingOccurrences(of: "Never share a code", with: "Never share a sign-in code") }
+        _ = stepsTaken()
         (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(stepsTaken() == ["load", "links", "render", "search"], "a body edit takes the quick path")
         #expect(output.renderedPages == 1)
+        #expect(files(output) == files(try pipeline.generate()))
+
+        // The quick path still checks the edited guide's links.
+        let guide = "Getting Started/Account & Security/Sign in safely.md"
+        try project.edit(guide) { $0.replacingOccurrences(of: "Never share a sign-in code", with: "Never share a [code](nowhere.md)") }
+        #expect { try pipeline.generate(reusing: memo) } throws: { "\($0)".contains("Sign in safely.md:14:17:") && "\($0)".contains("nowhere.md") }
+        try project.edit(guide) { $0.replacingOccurrences(of: "Never share a [code](nowhere.md)", with: "Never share a sign-in code") }
+        _ = stepsTaken()
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(stepsTaken() == ["load", "links", "render", "search"])
+        #expect(files(output) == files(try pipeline.generate()))
+
+        // A template edit is not a body edit: every step runs, every page is made again.
+        let footer = project.templates.appendingPathComponent("guide.mustache")
+        let template = try String(contentsOf: footer, encoding: .utf8)
+        try Data((template + "\n").utf8).write(to: footer)
+        _ = stepsTaken()
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(stepsTaken().contains("model"))
+        #expect(files(output) == files(try pipeline.generate()))
+        try Data(template.utf8).write(to: footer)
+        (output, memo) = try pipeline.generate(reusing: memo)
         #expect(files(output) == files(try pipeline.generate()))
 
         // A new slug moves the guide: the body of a guide that links to it must change too,

@@ -26,6 +26,11 @@ public struct SiteOutput: Sendable {
         renderedPages = pageCount
     }
 
+    /// Replaces one file's contents; its path, and so the order, stay.
+    mutating func replace(at index: Int, with contents: Contents) {
+        files[index].contents = contents
+    }
+
     public subscript(path: String) -> Contents? { files.first { $0.path == path }?.contents }
 
     /// The text of a generated file, for tests and tools.

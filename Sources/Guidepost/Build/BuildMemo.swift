@@ -6,6 +6,8 @@ import Foundation
 public struct BuildMemo: Sendable {
     var sources: [String: ParsedSource] = [:]
     var related: RelatedMemo?
+    /// For a rebuild where only guides' bodies changed (`QuickRebuild`).
+    var quick: QuickState?
     /// Each page's links as resolved, by source path.
     var links: [String: ResolvedLinks] = [:]
     var pages: [String: RenderedFile] = [:]

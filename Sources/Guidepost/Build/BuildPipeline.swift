@@ -74,16 +74,18 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Builds the site in memory reusing what an earlier build of the same project left in
-    /// `memo`: files whose bytes are unchanged are not parsed again, and pages whose template
-    /// context is unchanged are not rendered again. For `sitegen serve`, which rebuilds on
-    /// every save; the output is the same as `generate()`'s.
+    /// `memo`: files whose bytes are unchanged are not parsed again, links and pages whose inputs
+    /// are unchanged are not resolved or rendered again, and when only guides' bodies changed,
+    /// only those guides' pages are made at all (`quickRebuild`). For `sitegen serve`, which
+    /// rebuilds on every save; the output is the same as `generate()`'s.
     public func generate(reusing memo: BuildMemo) throws(BuildErrors) -> (output: SiteOutput, memo: BuildMemo) {
-        var (site, next, _) = try prepare(reusing: memo)
-        var clock = StepClock(timings)
-        let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
-        (next.pages, next.bodies) = (pages, bodies)
-        clock.lap("render")
-        return (output, next)
+        let (output, next, search) = try generateDeferringSearch(reusing: memo)
+        guard let search else { return (output, next) }
+        var files = output.files
+        files.append(SiteOutput.File(path: search.path, contents: .bytes(search.build())))
+        var whole = SiteOutput(files: files, pageCount: output.pageCount)
+        whole.renderedPages = output.renderedPages
+        return (whole, next)
     }
 
     /// `generate(reusing:)` without the search index, which is most of a small rebuild's time:
@@ -92,35 +94,48 @@ public struct BuildPipeline: Sendable {
     /// `generate()`'s output. `search` is nil only for a site without an index.
     public func generateDeferringSearch(reusing memo: BuildMemo) throws(BuildErrors)
         -> (output: SiteOutput, memo: BuildMemo, search: PendingSearchIndex?) {
-        var (site, next, search) = try prepare(reusing: memo, deferringSearch: true)
+        let content = try load(reusing: memo)
+        if let quick = memo.quick, let rebuilt = try quickRebuild(content, quick, memo) { return rebuilt }
+        var (site, next, search, resolver) = try prepare(content, reusing: memo, deferringSearch: true)
         var clock = StepClock(timings)
         let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
         (next.pages, next.bodies) = (pages, bodies)
+        next.quick = Self.quickState(content, site: site, output: output, resolver: resolver)
         clock.lap("render")
         return (output, next, search)
     }
 
-    /// Every step but rendering: the result has every path decided and checked, and renders each
-    /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
-    ///
-    /// `deferringSearch` leaves the search index out of the site, its path still checked against
-    /// every other, and returns what builds it instead; otherwise the index is in the site and
-    /// `search` is nil. With `memo`, what the last in-memory build made is reused where it holds.
-    func prepare(reusing memo: BuildMemo? = nil, deferringSearch: Bool = false) throws(BuildErrors)
-        -> (site: PendingSite, memo: BuildMemo, search: PendingSearchIndex?) {
+    /// Load: every Markdown file parsed once (or taken from `memo`), site.yml read.
+    func load(reusing memo: BuildMemo? = nil) throws(BuildErrors) -> LoadedContent {
         var clock = StepClock(timings)
-        // Load: every Markdown file parsed once, site.yml read.
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: memo?.sources)
         clock.lap("load")
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        return content
+    }
 
+    /// Every step but rendering: the result has every path decided and checked, and renders each
+    /// page when it is asked for (`generate()` all at once, `build()` as it writes them).
+    func prepare() throws(BuildErrors) -> (site: PendingSite, memo: BuildMemo) {
+        let (site, memo, _, _) = try prepare(try load(), reusing: nil, deferringSearch: false)
+        return (site, memo)
+    }
+
+    /// The steps after loading. `deferringSearch` leaves the search index out of the site, its
+    /// path still checked against every other, and returns what builds it instead; otherwise
+    /// the index is in the site and `search` is nil. With `memo`, what the last in-memory build
+    /// made is reused where it holds.
+    func prepare(_ content: LoadedContent, reusing memo: BuildMemo?, deferringSearch: Bool) throws(BuildErrors)
+        -> (site: PendingSite, memo: BuildMemo, search: PendingSearchIndex?, resolver: LinkResolver) {
+        var clock = StepClock(timings)
         // Model: URLs, categories and order decided.
         let model = try SiteModelBuilder(content: content, related: memo?.related).build()
         clock.lap("model")
 
         // Link: every link between content files resolved, every broken one reported.
-        let (links, linkErrors, resolved) = LinkResolver(model: model).resolveAll(model.allSourcePages, reusing: memo?.links)
+        let resolver = LinkResolver(model: model)
+        let (links, linkErrors, resolved) = resolver.resolveAll(model.allSourcePages, reusing: memo?.links)
         var log = ErrorLog()
         log.add(contentsOf: linkErrors)
         try log.check()
@@ -153,7 +168,7 @@ public struct BuildPipeline: Sendable {
         clock.lap("assemble")
         var next = BuildMemo(sources: content.parsed, links: resolved)
         if memo != nil { next.related = model.relatedMemo }
-        return (site, next, deferringSearch ? pendingSearch : nil)
+        return (site, next, deferringSearch ? pendingSearch : nil, resolver)
     }
 
     /// Builds the site into the output folder: only what changed since the last build when the

@@ -36,6 +36,8 @@ struct LoadedContent: Sendable {
     var files: [SourceFile]
     /// Each page's bytes and parse, for the next load to reuse (`BuildMemo`).
     var parsed: [String: ParsedSource] = [:]
+    /// The pages parsed in this load rather than taken from the last (when there was one).
+    var reparsed: Set<String> = []
 }
 
 /// A Markdown file as read, and what it parsed to: a later load of the same bytes with the same
@@ -89,6 +91,7 @@ struct ContentLoader: Sendable {
         let loader = self
         var pages: [SourcePage] = []
         var parsed: [String: ParsedSource] = [:]
+        var reparsed: Set<String> = []
         pages.reserveCapacity(markdownPaths.count)
         for result in markdownPaths.parallelMap({ path in
             Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, keep: previous != nil, previous: previous?[path]) }
@@ -96,7 +99,10 @@ struct ContentLoader: Sendable {
             switch result {
             case .success(let source):
                 pages.append(source.page)
-                if previous != nil { parsed[source.page.path] = source }
+                if let previous {
+                    parsed[source.page.path] = source
+                    if previous[source.page.path]?.page.contentHash != source.page.contentHash { reparsed.insert(source.page.path) }
+                }
             case .failure(let error): log.add(error)
             }
         }
@@ -104,7 +110,7 @@ struct ContentLoader: Sendable {
             .filter { !$0.lowercased().hasSuffix(".md") && $0 != SiteConfig.fileName }
             .map { SourceFile(path: $0, displayPath: display($0), location: join(contentRoot, $0)) }
         try log.check()
-        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed)
+        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed)
     }
 
     private func loadPage(_ path: String, options: MarkdownOptions, keep: Bool, previous: ParsedSource?) throws(BuildError) -> ParsedSource {

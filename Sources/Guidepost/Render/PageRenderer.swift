@@ -27,10 +27,10 @@ struct PageJob: Sendable {
 
 /// Step three: turns the site model into HTML pages through the theme's templates.
 struct PageRenderer: Sendable {
-    let model: SiteModel
+    private(set) var model: SiteModel
     let theme: Theme
     /// Resolved link URLs per source page path, indexed like the page's `links`.
-    let links: [String: [String]]
+    private(set) var links: [String: [String]]
     let flows: [String: CompiledFlow]
     /// Each flow's widget, rendered once and placed on every page that embeds it.
     private let widgets: [String: String]
@@ -40,7 +40,7 @@ struct PageRenderer: Sendable {
     /// Made once: what pages share is built here, not per page.
     let context: PageContext
     /// Guides' bodies from an earlier build, by source path, reused when their key matches.
-    let bodies: [String: RenderedBody]
+    private(set) var bodies: [String: RenderedBody]
     /// The fingerprint of every flow widget and the Markdown options, part of each body's key.
     private let bodyBasis: UInt64
 
@@ -69,6 +69,16 @@ struct PageRenderer: Sendable {
             basis.add(widgets[id] ?? "")
         }
         bodyBasis = basis.value
+    }
+
+    /// This renderer for a model whose guides changed only in their bodies (`QuickRebuild`):
+    /// what pages share (the context, the widgets) is kept, since nothing in it changed.
+    func updating(model: SiteModel, links: [String: [String]], bodies: [String: RenderedBody]) -> PageRenderer {
+        var renderer = self
+        renderer.model = model
+        renderer.links = links
+        renderer.bodies = bodies
+        return renderer
     }
 
     /// A guide's body HTML, reused from `bodies` when nothing it is made from changed.
