@@ -6,7 +6,9 @@ cache in .sitegen-cache) and with `sitegen serve` (its in-memory memo), and prin
 
 Each run appends a sentence to one guide (a different guide each run, below its first
 paragraph, so only that guide and the search index change) and times the rebuild: `build`
-from the command's start to its exit; `serve` by the time it reports for the rebuild. The
+from the command's start to its exit; `serve` by the time it reports for the rebuild (the
+pages; the search index follows). `serve` is also timed changing a guide's title, which
+other pages show. The
 first, clean build and a rebuild with nothing changed are timed too. `--scratch-path` and
 `--sitegen` as in run.py. Nothing here is asserted: the figures go in BENCHMARKS.md.
 """
@@ -51,6 +53,12 @@ def edit(path, number):
         handle.write(f"\nEdited for the benchmark, run {number}.\n")
 
 
+def retitle(path, number):
+    """A title shows on other pages (lists, the pager, related guides): a wider rebuild."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "', f'title: "Retitled {number} ', 1), encoding="utf-8")
+
+
 def time_builds(sitegen, corpus, out, edits):
     command = [sitegen, "build", "--content", str(corpus), "--templates", str(ROOT / "templates"), "--output", str(out)]
     clean = run.timed(command + ["--clean"])
@@ -62,7 +70,7 @@ def time_builds(sitegen, corpus, out, edits):
     return clean, unchanged, rebuilt
 
 
-def time_serve(sitegen, corpus, edits):
+def time_serve(sitegen, corpus, edits, change=edit):
     process = subprocess.Popen([sitegen, "serve", "--content", str(corpus), "--templates", str(ROOT / "templates"),
                                 "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -72,7 +80,7 @@ def time_serve(sitegen, corpus, edits):
         times = []
         for number, path in enumerate(edits):
             time.sleep(1)
-            edit(path, 100 + number)
+            change(path, 100 + number)
             while True:
                 line = process.stdout.readline()
                 if not line:
@@ -99,9 +107,10 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix=f"guidepost-incremental-{args.guides}-"))
     corpus = work / "content"
     subprocess.run(["python3", str(HERE / "make-corpus.py"), str(args.guides), str(corpus)], check=True)
-    edits = guides_to_edit(corpus, 2 * args.runs)
+    edits = guides_to_edit(corpus, 3 * args.runs)
     clean, unchanged, rebuilt = time_builds(sitegen, corpus, work / "public", edits[:args.runs])
-    served = time_serve(sitegen, corpus, edits[args.runs:])
+    served = time_serve(sitegen, corpus, edits[args.runs:2 * args.runs])
+    retitled = time_serve(sitegen, corpus, edits[2 * args.runs:], change=retitle)
     subprocess.run(["rm", "-rf", str(work)], check=True)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
@@ -112,7 +121,8 @@ def main():
     print(f"| `sitegen build`, nothing changed | {unchanged[0]:.2f} | {unchanged[1]:.2f} | {unchanged[2]:.0f} |")
     print(f"| `sitegen build`, one guide edited | {statistics.median(r[0] for r in rebuilt):.2f} | "
           f"{statistics.median(r[1] for r in rebuilt):.2f} | {statistics.median(r[2] for r in rebuilt):.0f} |")
-    print(f"| `sitegen serve`, one guide edited (as it reports) | {statistics.median(served):.2f} | | |")
+    print(f"| `sitegen serve`, one guide's text edited (as it reports) | {statistics.median(served):.2f} | | |")
+    print(f"| `sitegen serve`, one guide's title changed (as it reports) | {statistics.median(retitled):.2f} | | |")
 
 
 if __name__ == "__main__":
