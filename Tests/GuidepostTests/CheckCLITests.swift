@@ -81,13 +81,13 @@ import Testing
         try writeTree(tree, to: root)
         let fresh = try cli.project(cleanContent)
         defer { try? FileManager.default.removeItem(at: fresh) }
-        let before = try everything(in: root), freshBefore = try everything(in: fresh)
+        let before = try readEverything(root), freshBefore = try readEverything(fresh)
 
         #expect(try cli.sitegen(["check", "--templates", templates], in: root).status == 1)
         #expect(try cli.sitegen(["check"], in: fresh).status == 0)
 
-        #expect(try everything(in: root) == before)
-        #expect(try everything(in: fresh) == freshBefore)
+        #expect(try readEverything(root) == before)
+        #expect(try readEverything(fresh) == freshBefore)
         #expect(!FileManager.default.fileExists(atPath: fresh.appendingPathComponent("public").path))
     }
 
@@ -116,18 +116,5 @@ import Testing
         for option in ["--content", "--templates", "--overrides", "--strict", "--format"] {
             #expect(run.stdout.contains(option))
         }
-    }
-
-    /// Every entry below `root`, hidden ones too (a build's staging folders are hidden), with its bytes.
-    private func everything(in root: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            let url = root.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            result[path] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
-        }
-        return result
     }
 }

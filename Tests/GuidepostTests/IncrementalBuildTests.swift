@@ -39,7 +39,7 @@ import Darwin
         func buildAndCompare(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
             let summary = try build()
             _ = try BuildPipeline(options: options(output: cleanOutput, incremental: false)).build()
-            let incremental = try everything(in: output), clean = try everything(in: cleanOutput)
+            let incremental = try readEverything(output), clean = try readEverything(cleanOutput)
             #expect(incremental.keys.sorted() == clean.keys.sorted(), "\(step): the files and folders differ from a clean build",
                     sourceLocation: sourceLocation)
             for (path, data) in clean where incremental[path] != data {
@@ -72,19 +72,6 @@ import Darwin
         func inode(_ path: String) -> UInt64? { FileStamp.of(output.appendingPathComponent(path).path)?.inode }
 
         var cacheFile: URL { root.appendingPathComponent(".sitegen-cache/public.cache") }
-    }
-
-    /// Every entry below `root`, hidden ones too, folders as empty data.
-    static func everything(in root: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            let url = root.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            result[path + (isDirectory.boolValue ? "/" : "")] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
-        }
-        return result
     }
 
     @Test func aScriptedSequenceOfEditsRenamesAndDeletionsMatchesCleanBuildsAtEveryStep() throws {
@@ -163,10 +150,10 @@ import Darwin
     @Test func aContentErrorLeavesTheOutputAndTheCacheAsTheyWere() throws {
         let project = try Project()
         try project.build()
-        let site = try Self.everything(in: project.output), cache = try Data(contentsOf: project.cacheFile)
+        let site = try readEverything(project.output), cache = try Data(contentsOf: project.cacheFile)
         try project.edit("Getting Started/welcome.md") { $0 + "\n[broken](nowhere.md)\n" }
         #expect(throws: BuildErrors.self) { try project.build() }
-        #expect(try Self.everything(in: project.output) == site)
+        #expect(try readEverything(project.output) == site)
         #expect(try Data(contentsOf: project.cacheFile) == cache)
         try project.edit("Getting Started/welcome.md") { $0.replacingOccurrences(of: "\n[broken](nowhere.md)\n", with: "\nFixed.\n") }
         #expect(try project.buildAndCompare("after the fix").cleanBecause == nil)

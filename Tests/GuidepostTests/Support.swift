@@ -81,3 +81,17 @@ func readTree(_ root: URL) throws -> [String: Data] {
     for path in paths { result[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
     return result
 }
+
+/// Every entry below `root`, hidden ones too (a build's staging folders are hidden), with its
+/// bytes; folders end in `/` and hold no bytes, so an empty folder left behind shows.
+func readEverything(_ root: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: root.path)
+    while let path = enumerator?.nextObject() as? String {
+        let url = root.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+        result[path + (isDirectory.boolValue ? "/" : "")] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
+    }
+    return result
+}
