@@ -239,6 +239,19 @@ import Darwin
         #expect(try project.build().cleanBecause == nil)
     }
 
+    @Test func aCacheThatCannotBeSavedIsAWarningAndTheSiteIsStillComplete() throws {
+        let project = try Project()
+        let blocked = project.root.appendingPathComponent("not-a-folder")
+        try Data("a file where the cache folder would go".utf8).write(to: blocked)
+        var options = project.options()
+        options.cacheFolder = blocked.path
+        let summary = try BuildPipeline(options: options).build()
+        #expect(summary.cacheWarning?.contains("the next build will be a clean one") == true)
+        _ = try BuildPipeline(options: project.options(output: project.cleanOutput, incremental: false)).build()
+        #expect(try readEverything(project.output) == readEverything(project.cleanOutput))
+        #expect(try BuildPipeline(options: options).build().cleanBecause == "no cache from an earlier build")
+    }
+
     @Test func pathsWithNewlinesAndPercentSignsSurviveTheCacheFile() throws {
         let stamp = FileStamp(size: 3, seconds: 4, nanoseconds: 5, inode: 6)
         let entries = ["a\nb/index.html": BuildCache.Entry(key: 1, stamp: stamp), "100%/x y.html": BuildCache.Entry(key: .max, stamp: stamp),
