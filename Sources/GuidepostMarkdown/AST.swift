@@ -22,11 +22,11 @@ public enum Block: Sendable, Equatable {
 /// Inline content of paragraphs and headings. As with `Block`, only links and images are boxed:
 /// text nodes, by far the most common, sit in their array as a plain string.
 public enum Inline: Sendable, Equatable {
-    case text(String)
+    case text(TextRun)
     case softBreak
     case lineBreak
-    case code(String)
-    case html(String)
+    case code(TextRun)
+    case html(TextRun)
     case emphasis([Inline])
     case strong([Inline])
     indirect case link(Link, [Inline])
@@ -112,5 +112,51 @@ public struct Section: Sendable, Equatable {
     public init(heading: Heading, blocks: [Block]) {
         self.heading = heading
         self.blocks = blocks
+    }
+}
+
+/// A literal of the tree (text, code, inline HTML): a run of its document's one string of
+/// literals. Sixteen bytes, the size of a `String`, so an `Inline` stays small; and a page's
+/// hundreds of literals share one allocation instead of one each.
+public struct TextRun: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let storage: TextStorage
+    let start: UInt32
+    let count: UInt32
+
+    init(_ storage: TextStorage, start: Int, count: Int) {
+        self.storage = storage
+        self.start = UInt32(start)
+        self.count = UInt32(count)
+    }
+
+    /// A run of its own, for text made after parsing (and in tests).
+    public init(_ text: some StringProtocol) {
+        let string = String(text)
+        self.init(TextStorage(string), start: 0, count: string.utf8.count)
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// The run's text, without a copy.
+    public var text: Substring {
+        let utf8 = storage.string.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        return storage.string[from..<utf8.index(from, offsetBy: Int(count))]
+    }
+
+    public var isEmpty: Bool { count == 0 }
+    public var description: String { String(text) }
+
+    public static func == (lhs: TextRun, rhs: TextRun) -> Bool { lhs.text == rhs.text }
+}
+
+/// The string a document's literals are runs of.
+public final class TextStorage: Sendable {
+    let string: String
+
+    init(_ string: String) {
+        self.string = string
     }
 }

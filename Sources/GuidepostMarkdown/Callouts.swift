@@ -15,7 +15,7 @@ enum Callouts {
         var label = ""
         var index = inlines.startIndex
         while index < inlines.endIndex, case .text(let literal) = inlines[index] {
-            label += literal
+            label.append(contentsOf: literal.text)
             index += 1
         }
         if index < inlines.endIndex {

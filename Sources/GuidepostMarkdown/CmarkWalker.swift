@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One step of cmark's iterator with everything the builder needs copied out of the node,
 /// so that no cmark pointer leaves this file.
@@ -33,9 +38,9 @@ enum Container {
 }
 
 enum Leaf {
-    case text(String, column: Int)
-    case code(String, column: Int)
-    case html(String, column: Int)
+    case text(TextRun, column: Int)
+    case code(TextRun, column: Int)
+    case html(TextRun, column: Int)
     case softBreak
     case lineBreak
     case codeBlock(info: String, literal: String, line: Int)
@@ -59,6 +64,7 @@ enum CmarkWalker {
         }
         guard let root = parsed else { return }
         defer { cmark_node_free(root) }
+        var arena = InlineArena(root)
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
 
@@ -68,7 +74,7 @@ enum CmarkWalker {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_EXIT {
                 visit(.exit)
-            } else if let leaf = leaf(node) {
+            } else if let leaf = leaf(node, &arena) {
                 visit(.leaf(leaf))
             } else {
                 visit(.enter(container(node), line: Int(cmark_node_get_start_line(node))))
@@ -76,12 +82,77 @@ enum CmarkWalker {
         }
     }
 
+    /// Every inline literal of a document (text, code, inline HTML) in one string, in the order
+    /// the walk meets them, handed out as slices of it. A page has hundreds of text nodes; as
+    /// strings of their own they were most of a parsed site's memory and allocations.
+    struct InlineArena {
+        private let storage: TextStorage
+        private let starts: [Int]
+        private var next = 0
+
+        init(_ root: OpaquePointer) {
+            // The literals stay valid while the tree does; measured first, so the one string
+            // is allocated once at its size rather than grown (and left with room to spare).
+            var literals: [UnsafeBufferPointer<UInt8>] = []
+            if let iterator = cmark_iter_new(root) {
+                while true {
+                    let event = cmark_iter_next(iterator)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), Self.isInline(node) else { continue }
+                    guard let literal = cmark_node_get_literal(node) else {
+                        literals.append(UnsafeBufferPointer(start: nil, count: 0))
+                        continue
+                    }
+                    let count = strlen(literal)
+                    literals.append(literal.withMemoryRebound(to: UInt8.self, capacity: count) { UnsafeBufferPointer(start: $0, count: count) })
+                }
+                cmark_iter_free(iterator)
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(literals.reduce(0) { $0 + $1.count })
+            var starts: [Int] = []
+            starts.reserveCapacity(literals.count + 1)
+            for literal in literals {
+                starts.append(bytes.count)
+                bytes.append(contentsOf: literal)
+            }
+            starts.append(bytes.count)
+            // cmark validated (or replaced) the UTF-8 already, so decoding changes no byte and
+            // every run's offsets hold; if it ever did, each literal is decoded on its own.
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.utf8.count == bytes.count {
+                storage = TextStorage(text)
+                self.starts = starts
+            } else {
+                var repaired = "", fixed = [0]
+                for literal in literals {
+                    repaired += String(decoding: literal, as: UTF8.self)
+                    fixed.append(repaired.utf8.count)
+                }
+                storage = TextStorage(repaired)
+                self.starts = fixed
+            }
+        }
+
+        static func isInline(_ node: OpaquePointer) -> Bool {
+            let type = cmark_node_get_type(node)
+            return type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE
+        }
+
+        /// The next literal, in walk order.
+        mutating func take() -> TextRun {
+            guard next + 1 < starts.count else { return "" }
+            defer { next += 1 }
+            return TextRun(storage, start: starts[next], count: starts[next + 1] - starts[next])
+        }
+    }
+
     /// Leaf nodes get only an ENTER event from cmark's iterator; containers get ENTER and EXIT.
-    private static func leaf(_ node: OpaquePointer) -> Leaf? {
+    private static func leaf(_ node: OpaquePointer, _ arena: inout InlineArena) -> Leaf? {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: .text(literal(node), column: Int(cmark_node_get_start_column(node)))
-        case CMARK_NODE_CODE: .code(literal(node), column: Int(cmark_node_get_start_column(node)))
-        case CMARK_NODE_HTML_INLINE: .html(literal(node), column: Int(cmark_node_get_start_column(node)))
+        case CMARK_NODE_TEXT: .text(arena.take(), column: Int(cmark_node_get_start_column(node)))
+        case CMARK_NODE_CODE: .code(arena.take(), column: Int(cmark_node_get_start_column(node)))
+        case CMARK_NODE_HTML_INLINE: .html(arena.take(), column: Int(cmark_node_get_start_column(node)))
         case CMARK_NODE_SOFTBREAK: .softBreak
         case CMARK_NODE_LINEBREAK: .lineBreak
         case CMARK_NODE_CODE_BLOCK:

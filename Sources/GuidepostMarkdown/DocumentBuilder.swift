@@ -96,7 +96,7 @@ struct DocumentBuilder {
             appendInline(.code(literal))
         case .html(let literal, let column):
             _ = place(column)
-            leaf?.locator.pass(html: literal, reportedColumn: column, in: source)
+            leaf?.locator.pass(html: String(literal.text), reportedColumn: column, in: source)
             appendInline(.html(literal))
         case .softBreak:
             leaf?.locator.lineBreak()

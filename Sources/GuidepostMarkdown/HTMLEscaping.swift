@@ -1,7 +1,7 @@
 /// Escaping that matches cmark's own HTML renderer byte for byte.
 enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`, as cmark does for text and attributes.
-    static func appendEscaped(_ text: String, to out: inout String) {
+    static func appendEscaped<Text: StringProtocol>(_ text: Text, to out: inout String) {
         let utf8 = text.utf8
         var chunkStart = utf8.startIndex
         var index = chunkStart
@@ -14,13 +14,13 @@ enum HTMLEscaping {
             default: nil
             }
             if let replacement {
-                out += text[chunkStart..<index]
+                out.append(contentsOf: text[chunkStart..<index])
                 out += replacement
                 chunkStart = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        out += text[chunkStart..<utf8.endIndex]
+        out.append(contentsOf: text[chunkStart..<utf8.endIndex])
     }
 
     /// Writes a URL for an `href`/`src` attribute the way cmark's `houdini_escape_href` does:

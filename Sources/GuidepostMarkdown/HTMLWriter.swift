@@ -105,17 +105,17 @@ struct HTMLWriter {
     private mutating func write(_ inline: Inline) {
         switch inline {
         case .text(let literal):
-            HTMLEscaping.appendEscaped(literal, to: &out)
+            HTMLEscaping.appendEscaped(literal.text, to: &out)
         case .softBreak:
             out += "\n"
         case .lineBreak:
             out += "<br />\n"
         case .code(let literal):
             out += "<code>"
-            HTMLEscaping.appendEscaped(literal, to: &out)
+            HTMLEscaping.appendEscaped(literal.text, to: &out)
             out += "</code>"
         case .html(let literal):
-            out += renderer.rawHTML ? literal : Self.omitted
+            if renderer.rawHTML { out.append(contentsOf: literal.text) } else { out += Self.omitted }
         case .emphasis(let children):
             out += "<em>"
             write(children)
@@ -165,7 +165,7 @@ struct HTMLWriter {
         for inline in inlines {
             switch inline {
             case .text(let literal), .code(let literal), .html(let literal):
-                HTMLEscaping.appendEscaped(literal, to: &out)
+                HTMLEscaping.appendEscaped(literal.text, to: &out)
             case .softBreak, .lineBreak:
                 out += " "
             case .emphasis(let children), .strong(let children),

@@ -23,7 +23,7 @@ enum PinnedID {
         var firstText = inlines.endIndex
         var joined = ""
         while firstText > inlines.startIndex, case .text(let literal) = inlines[firstText - 1] {
-            joined = literal + joined
+            joined = String(literal.text) + joined
             firstText -= 1
         }
         var body = Substring(joined)
@@ -46,7 +46,7 @@ enum PinnedID {
         var rest = body[..<open]
         while rest.last?.isWhitespace == true { rest.removeLast() }
         var kept = Array(inlines[..<firstText])
-        if !rest.isEmpty { kept.append(.text(String(rest))) }
+        if !rest.isEmpty { kept.append(.text(TextRun(rest))) }
         return (kept, plain)
     }
 

@@ -10,7 +10,7 @@ enum PlainText {
     static func append(_ inlines: [Inline], to text: inout String) {
         for inline in inlines {
             switch inline {
-            case .text(let literal), .code(let literal): text += literal
+            case .text(let literal), .code(let literal): text.append(contentsOf: literal.text)
             case .softBreak, .lineBreak: text += " "
             case .html: break
             case .emphasis(let children), .strong(let children),

@@ -177,7 +177,7 @@ enum ImageAltText {
     private static func text(of inlines: [Inline]) -> String {
         inlines.map { inline in
             switch inline {
-            case .text(let literal), .code(let literal): literal
+            case .text(let literal), .code(let literal): String(literal.text)
             case .softBreak, .lineBreak: " "
             case .html: ""
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
