@@ -163,6 +163,8 @@ struct SiteKeys: Sendable {
             } else if let data = try? fileSystem.read(source) {
                 data.withUnsafeBytes { print.add(bytes: $0) }
             } else {
+                // Unreadable: a key that matches nothing, so the build tries to copy it and
+                // reports why it cannot, as a clean build would.
                 print.add(UInt64.random(in: 0...UInt64.max))
             }
         }
