@@ -311,6 +311,14 @@ import Darwin
         #expect(output.renderedPages == 1)
         #expect(files(output) == files(try pipeline.generate()))
 
+        // A first paragraph is body too when the front matter gives the summary.
+        try project.edit("Getting Started/welcome.md") { $0.replacingOccurrences(of: "Read this first.", with: "Read this first, please.") }
+        _ = stepsTaken()
+        (output, memo) = try pipeline.generate(reusing: memo)
+        #expect(stepsTaken() == ["load", "links", "render", "search"])
+        #expect(output.renderedPages == 1)
+        #expect(files(output) == files(try pipeline.generate()))
+
         // The quick path still checks the edited guide's links.
         let guide = "Getting Started/Account & Security/Sign in safely.md"
         try project.edit(guide) { $0.replacingOccurrences(of: "Never share a sign-in code", with: "Never share a [code](nowhere.md)") }

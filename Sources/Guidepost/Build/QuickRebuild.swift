@@ -38,8 +38,10 @@ struct PageSkeleton: Equatable {
         displayPath = page.displayPath
         bodyLineOffset = page.bodyLineOffset
         matter = page.matter
-        title = page.document.title
-        summary = page.document.summary
+        // A guide's title and summary come from the document only when the front matter has
+        // none (`SiteModelBuilder.makeGuide`); otherwise its first heading and paragraph are body.
+        title = page.matter.title == nil ? page.document.title : nil
+        summary = page.matter.summary == nil ? page.document.summary : nil
         headings = page.document.headings
         flows = page.document.flows
     }
