@@ -119,7 +119,11 @@ public actor DevServer {
         beforeSearchIndex = hook
     }
 
-    private struct Built { var pages: Int }
+    private struct Built {
+        var pages: Int
+        /// Pages made anew; the rest were the last build's.
+        var rendered: Int
+    }
 
     /// One full build; on success the site is swapped in and tabs reload, then its search index
     /// is built; on failure the last good site stays and tabs show the errors.
@@ -137,12 +141,12 @@ public actor DevServer {
             self.memo = memo
             guard let search else {
                 await live.publish(ServedSite(output))
-                return Built(pages: output.pageCount)
+                return Built(pages: output.pageCount, rendered: output.renderedPages)
             }
             let index = Self.buildLater(search, after: beforeSearchIndex)
             await live.publish(ServedSite(output, later: [search.path: index]))
             install(index, at: search.path, steps: steps, reported: pageSteps.count)
-            return Built(pages: output.pageCount)
+            return Built(pages: output.pageCount, rendered: output.renderedPages)
         case .failure(let errors):
             let serving = await live.site != nil
             await live.fail(errors)
@@ -216,7 +220,7 @@ public actor DevServer {
             if let built = await build(changed: changed) {
                 let elapsed = ContinuousClock.now - started
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                report(.rebuilt(pages: built.pages, seconds: seconds, changed: changed))
+                report(.rebuilt(pages: built.pages, seconds: seconds, changed: changed, rendered: built.rendered))
             }
             // site.yml may have named another overrides folder; its files are the new baseline.
             let roots = SourceWatcher.roots(content: options.content, templates: options.templates, overrides: options.overrides)

@@ -29,7 +29,8 @@ public struct ServeOptions: Sendable, Equatable {
 /// What the server tells the person who started it, one line (or one error list) at a time.
 public enum ServeReport: Sendable {
     case ready(url: String, pages: Int)
-    case rebuilt(pages: Int, seconds: Double, changed: [String])
+    /// `rendered`: how many of the pages were made anew, the rest being the last build's.
+    case rebuilt(pages: Int, seconds: Double, changed: [String], rendered: Int? = nil)
     /// `serving` is false when no build has succeeded yet, so there is no last good site.
     case failed(BuildErrors, changed: [String], serving: Bool)
     /// Each step of the build just reported, with `--timings`.
@@ -46,8 +47,10 @@ public enum ServeReport: Sendable {
         switch self {
         case .ready(let url, let pages):
             return "Serving \(Self.pages(pages)) at \(url) — Ctrl-C to stop"
-        case .rebuilt(let pages, let seconds, let changed):
-            return "Rebuilt \(Self.pages(pages)) in \(String(format: "%.2f", seconds)) s (\(Self.describe(changed)))"
+        case .rebuilt(let pages, let seconds, let changed, let rendered):
+            // How many pages the edit really touched tells an author whether it was a small one.
+            let made = rendered.map { $0 == pages ? "" : ", \($0) of them made anew" } ?? ""
+            return "Rebuilt \(Self.pages(pages)) in \(String(format: "%.2f", seconds)) s (\(Self.describe(changed))\(made))"
         case .failed(let errors, let changed, let serving):
             // The same list a build prints, then what serve does about it.
             let cause = changed.isEmpty ? "" : " (\(Self.describe(changed)))"

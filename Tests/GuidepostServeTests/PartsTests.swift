@@ -159,6 +159,8 @@ import Testing
         #expect(ServeReport.ready(url: "http://127.0.0.1:8000/", pages: 12).text == "Serving 12 pages at http://127.0.0.1:8000/ — Ctrl-C to stop")
         #expect(ServeReport.rebuilt(pages: 1, seconds: 0.123, changed: ["content/a.md"]).text == "Rebuilt 1 page in 0.12 s (content/a.md changed)")
         #expect(ServeReport.rebuilt(pages: 2, seconds: 1, changed: ["a", "b", "c"]).text == "Rebuilt 2 pages in 1.00 s (a and 2 more changed)")
+        #expect(ServeReport.rebuilt(pages: 9, seconds: 0.1, changed: ["a"], rendered: 1).text == "Rebuilt 9 pages in 0.10 s (a changed, 1 of them made anew)")
+        #expect(ServeReport.rebuilt(pages: 9, seconds: 0.1, changed: ["a"], rendered: 9).text == "Rebuilt 9 pages in 0.10 s (a changed)")
         let errors = BuildErrors([BuildError(.brokenLink, step: .link, file: "content/a.md", line: 4, "broken")])
         #expect(ServeReport.failed(errors, changed: ["content/a.md"], serving: true).text
             == "content/a.md:4: error: broken\n1 error\nStill serving the last good site (content/a.md changed).")

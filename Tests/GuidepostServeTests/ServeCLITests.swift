@@ -57,7 +57,9 @@ import Testing
         #expect(page.body.contains("The first words."))
         try project.write("content/Basics/start.md", guide("Start here", "Edited."))
         #expect(await eventually { run.stdout.contains("Rebuilt 6 pages in ") })
-        #expect(run.stdout.contains("(content/Basics/start.md changed)"))
+        // Its first paragraph is its summary, shown on the pages that list it: some were made anew.
+        #expect(run.stdout.contains("(content/Basics/start.md changed, "), "\(run.stdout)")
+        #expect(run.stdout.contains(" of them made anew)"))
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("public").path))
 
         run.process.interrupt()

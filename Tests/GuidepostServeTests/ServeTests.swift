@@ -123,7 +123,7 @@ func hasReloadTag(_ html: String, build: String = #"[0-9a-f]{8}-[0-9]+"#, before
             #expect(!page.body.contains("The first words."))
         }
         let rebuilt = log.all.compactMap { report -> [String]? in
-            if case .rebuilt(_, _, let changed) = report { return changed }
+            if case .rebuilt(_, _, let changed, _) = report { return changed }
             return nil
         }
         #expect(rebuilt.first == [project.content + "/Basics/start.md"])
