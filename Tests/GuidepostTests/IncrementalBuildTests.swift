@@ -231,6 +231,17 @@ import Darwin
         #expect(summary.cleanBecause == "no cache from an earlier build")
     }
 
+    @Test func aLinkInTheOutputFolderMakesTheBuildCleanRatherThanWriteThroughIt() throws {
+        let project = try Project()
+        try project.build()
+        let outside = project.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: project.output.appendingPathComponent("linked"), withDestinationURL: outside)
+        let summary = try project.buildAndCompare("a link in public/")
+        #expect(summary.cleanBecause == "the output folder holds something other than files and folders (a link?)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
     @Test func aDeletedOutputFolderIsBuiltCleanEvenWithACache() throws {
         let project = try Project()
         try project.build()

@@ -228,17 +228,17 @@ public struct BuildPipeline: Sendable {
         guard FileStamp.isDirectory(options.output) else { throw CleanBuildReason(description: "the output folder is missing") }
         // `Publisher` refuses these with the error the author needs; writing in place must not try.
         guard site.paths.allSatisfy(Publisher.isSafe) else { throw CleanBuildReason(description: "a path is unsafe") }
-        let tooMuch = CleanBuildReason(description: "more than half of the site changed")
-        guard IncrementalPublisher.mostlyKnown(site.paths, previous) else { throw tooMuch }
+        guard IncrementalPublisher.mostlyKnown(site.paths, previous) else {
+            throw CleanBuildReason(description: "more than half of the site changed")
+        }
         let keys = SiteKeys(site, fileSystem: fileSystem)
-        let outcome: IncrementalPublisher.Outcome?
         do {
-            outcome = try IncrementalPublisher(fileSystem: fileSystem).publish(site, keys: keys, previous: previous, to: options.output, cache: cache)
+            return try IncrementalPublisher(fileSystem: fileSystem).publish(site, keys: keys, previous: previous, to: options.output, cache: cache)
+        } catch let declined as IncrementalPublisher.Declined {
+            throw CleanBuildReason(description: declined.reason)
         } catch {
             throw CleanBuildReason(description: "writing in place failed (\(error.localizedDescription))")
         }
-        guard let outcome else { throw tooMuch }
-        return outcome
     }
 
     /// The cache entries of a site just written whole.

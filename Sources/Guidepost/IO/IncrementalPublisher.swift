@@ -26,12 +26,20 @@ struct IncrementalPublisher {
         var entries: [String: BuildCache.Entry]
     }
 
-    /// Publishes `site` over `folder` given the last build's `previous` entries, or returns nil
-    /// when a clean build is the better way (too much changed, the folder is missing).
+    /// Why a clean build is the better way; nothing has been written when this is thrown.
+    struct Declined: Error {
+        var reason: String
+    }
+
+    /// Publishes `site` over `folder` given the last build's `previous` entries; throws
+    /// `Declined` before writing anything when a clean build is the better way.
     func publish(_ site: PendingSite, keys: SiteKeys, previous: [String: BuildCache.Entry], to folder: String,
-                 cache: BuildCache) throws -> Outcome? {
+                 cache: BuildCache) throws -> Outcome {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard FileStamp.isDirectory(root), let existing = Self.listing(root) else { return nil }
+        guard FileStamp.isDirectory(root) else { throw Declined(reason: "the output folder is missing") }
+        guard let existing = Self.listing(root) else {
+            throw Declined(reason: "the output folder holds something other than files and folders (a link?)")
+        }
 
         // What must be written: a new key, or a file that is no longer the one the cache knows.
         let paths = site.paths
@@ -41,7 +49,9 @@ struct IncrementalPublisher {
                 return FileStamp.of(root + "/" + paths[index]) != entry.stamp
             }
         }.flatMap { $0 }
-        guard Double(stale.count) <= Double(paths.count) * maximumChangedShare else { return nil }
+        guard Double(stale.count) <= Double(paths.count) * maximumChangedShare else {
+            throw Declined(reason: "more than half of the site changed")
+        }
 
         try cache.invalidate()
         let writer = FolderWriter(root: root)
