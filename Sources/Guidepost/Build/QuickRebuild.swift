@@ -7,9 +7,9 @@ struct QuickState: Sendable {
     var config: SiteConfig
     var files: [SourceFile]
     var pagePaths: Set<String>
-    var model: SiteModel
     /// Guide number in `model.guides`, by source path.
     var guideNumbers: [String: Int]
+    /// The last build's renderer, and through it its model.
     var renderer: PageRenderer
     var resolver: LinkResolver
     var jobs: [PageJob]
@@ -57,17 +57,17 @@ extension BuildPipeline {
         var changed: [(number: Int, page: SourcePage)] = []
         for page in content.pages where content.reparsed.contains(page.path) {
             guard let number = state.guideNumbers[page.path],
-                  PageSkeleton(state.model.guides[number].source) == PageSkeleton(page) else { return nil }
+                  PageSkeleton(state.renderer.model.guides[number].source) == PageSkeleton(page) else { return nil }
             changed.append((number, page))
         }
         // The theme is read every time (a template may be what changed) but kept only if equal.
         let overrides = options.overrides ?? content.config.templateOverrides
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
-            .load(base: state.model.config.baseURL)
+            .load(base: state.renderer.model.config.baseURL)
         guard theme.fingerprint == state.renderer.theme.fingerprint, theme.assetURLs == state.renderer.theme.assetURLs else { return nil }
 
         var clock = StepClock(timings)
-        var model = state.model
+        var model = state.renderer.model
         var links = state.renderer.links
         var resolved = memo.links
         var log = ErrorLog()
@@ -102,7 +102,7 @@ extension BuildPipeline {
         var next = memo
         (next.sources, next.links, next.pages, next.bodies) = (content.parsed, resolved, pages, bodies)
         var quick = state
-        (quick.model, quick.renderer, quick.output) = (model, renderer.updating(model: model, links: links, bodies: [:]), output)
+        (quick.renderer, quick.output) = (renderer.updating(model: model, links: links, bodies: [:]), output)
         quick.output.renderedPages = 0
         next.quick = quick
         return (output, next, PendingSearchIndex(model: model, timings: timings))
@@ -119,7 +119,7 @@ extension BuildPipeline {
         for (index, file) in output.files.enumerated() { outputIndex[file.path] = index }
         var kept = output
         kept.renderedPages = 0
-        return QuickState(config: content.config, files: content.files, pagePaths: Set(content.pages.map(\.path)), model: model,
+        return QuickState(config: content.config, files: content.files, pagePaths: Set(content.pages.map(\.path)),
                           guideNumbers: guideNumbers, renderer: site.renderer.updating(model: model, links: site.renderer.links, bodies: [:]),
                           resolver: resolver, jobs: site.jobs, guideJobs: guideJobs, output: kept, outputIndex: outputIndex)
     }
