@@ -24,6 +24,8 @@ struct DocumentBuilder {
     private(set) var links: [Link] = []
     private(set) var headings: [Heading] = []
     private(set) var flows: [FlowEmbed] = []
+    /// What the reader will not see as written; see `MarkdownDiagnostic`.
+    private(set) var diagnostics: [MarkdownDiagnostic] = []
     /// Containers open now that count towards `MarkdownDocument.maxNesting`: lists, quotes, emphasis, links.
     private var depth = 0
     /// Line where the nesting first went past `MarkdownDocument.maxNesting`; the rest of the walk is then ignored.

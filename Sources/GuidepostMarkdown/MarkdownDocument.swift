@@ -24,6 +24,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// 1-based line where lists, quotes, emphasis or links nest more than `maxNesting` levels
     /// deep. Such a text is not read any further, so the document is then empty.
     public var tooDeep: Int?
+    /// What the reader will not see as written, in document order (see `MarkdownDiagnostic`).
+    public var diagnostics: [MarkdownDiagnostic]
 
     public static let summaryLimit = 200
     /// Far deeper than any real text nests (a list in a list is two levels; items, paragraphs
@@ -32,7 +34,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     public static let maxNesting = 100
 
     public init(blocks: [Block], title: String?, summary: String?, headings: [Heading], links: [Link], flows: [FlowEmbed],
-                tooDeep: Int? = nil) {
+                tooDeep: Int? = nil, diagnostics: [MarkdownDiagnostic] = []) {
         self.blocks = blocks
         self.title = title
         self.summary = summary
@@ -40,6 +42,7 @@ public struct MarkdownDocument: Sendable, Equatable {
         self.links = links
         self.flows = flows
         self.tooDeep = tooDeep
+        self.diagnostics = diagnostics
     }
 
     /// Parses CommonMark with smart punctuation. Raw HTML is always kept in the tree
@@ -59,7 +62,8 @@ public struct MarkdownDocument: Sendable, Equatable {
             summary: summary(blocks: blocks),
             headings: builder.headings,
             links: builder.links,
-            flows: builder.flows
+            flows: builder.flows,
+            diagnostics: builder.diagnostics
         )
     }
 

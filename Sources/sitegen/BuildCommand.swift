@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Ignore the build cache and rebuild every file.")
     var clean = false
 
+    @Flag(help: "Treat warnings as errors: stop before writing anything when there is one.")
+    var strict = false
+
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
 
@@ -48,7 +51,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let options = BuildOptions(content: content, templates: templates, overrides: overrides,
-                                   output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean)
+                                   output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean,
+                                   strict: strict)
         let progress = ProgressLine.forStandardError()
         do {
             var pipeline = BuildPipeline(options: options, progress: progress.report)
@@ -56,12 +60,16 @@ struct BuildCommand: ParsableCommand {
             if timings { pipeline.timings = { steps.append($0) } }
             let summary = try pipeline.build()
             progress.finish()
+            if !summary.warnings.isEmpty {
+                FileHandle.standardError.write(Data(summary.warnings.map { $0.description + "\n" }.joined().utf8))
+            }
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"
             let files = summary.written == 1 ? "1 file" : "\(summary.written) files"
             let how = summary.cleanBecause.map { "clean build: \($0)" }
                 ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
-            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))")
+            let warned = summary.warnings.isEmpty ? "" : summary.warnings.count == 1 ? ", 1 warning" : ", \(summary.warnings.count) warnings"
+            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)")
             if timings { FileHandle.standardError.write(Data("  \(StepTiming.line(steps.all))\n".utf8)) }
             if let warning = summary.cacheWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         } catch {

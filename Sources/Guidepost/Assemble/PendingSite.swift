@@ -10,6 +10,8 @@ struct PendingSite: Sendable {
     var files: [SiteOutput.File]
     var jobs: [PageJob]
     let renderer: PageRenderer
+    /// What the build noticed but did not stop at; a `--strict` build stops at them.
+    var warnings: [CheckFinding] = []
 
     var pageCount: Int { jobs.count }
     var fileCount: Int { files.count + jobs.count }

@@ -14,9 +14,12 @@ public struct BuildOptions: Sendable, Equatable {
     public var cacheFolder: String?
     /// False to ignore the cache and build clean (it is still written for the next build).
     public var incremental = true
+    /// Warnings stop the build as errors do, before anything is written.
+    public var strict = false
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
-                output: String = "public", baseURL: BaseURL? = nil, cacheFolder: String? = nil, incremental: Bool = true) {
+                output: String = "public", baseURL: BaseURL? = nil, cacheFolder: String? = nil, incremental: Bool = true,
+                strict: Bool = false) {
         self.content = content
         self.templates = templates
         self.overrides = overrides
@@ -24,6 +27,7 @@ public struct BuildOptions: Sendable, Equatable {
         self.baseURL = baseURL
         self.cacheFolder = cacheFolder
         self.incremental = incremental
+        self.strict = strict
     }
 }
 
@@ -45,6 +49,8 @@ public struct BuildSummary: Sendable {
     public var cleanBecause: String?
     /// Why the cache could not be saved for the next build; the site itself is complete.
     public var cacheWarning: String?
+    /// What readers will not see as the authors wrote it, sorted by file and line.
+    public var warnings: [CheckFinding] = []
 }
 
 /// The build, top to bottom: load, model, link, render, assemble, write. Each step either
@@ -163,8 +169,9 @@ public struct BuildPipeline: Sendable {
                                     bodies: memo?.bodies ?? [:])
 
         // Assemble: pages (still to render), assets, copied files, the search index, sitemap, robots.txt.
-        let site = try SiteAssembler(model: model, theme: theme)
+        var site = try SiteAssembler(model: model, theme: theme)
             .plan(renderer, flows: Array(flows.values), search: search, reserved: deferringSearch ? [pendingSearch.path] : [])
+        site.warnings = content.warnings
         clock.lap("assemble")
         var next = BuildMemo(sources: content.parsed, links: resolved)
         if memo != nil { next.related = model.relatedMemo }
@@ -185,10 +192,13 @@ public struct BuildPipeline: Sendable {
                                           hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
         }
         let site = try prepare().site
+        if options.strict, !site.warnings.isEmpty {
+            throw BuildErrors(site.warnings.map(BuildError.init(strict:)))
+        }
         var clock = StepClock(timings)
         let cache = BuildCache(folder: options.cacheFolder ?? BuildCache.defaultFolder(for: options.output), output: options.output)
         var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
-                                   written: site.fileCount, removed: 0)
+                                   written: site.fileCount, removed: 0, warnings: site.warnings)
         var entries: [String: BuildCache.Entry]?
         switch options.incremental ? cache.load() : .failure(.missing) {
         case .success(let previous):

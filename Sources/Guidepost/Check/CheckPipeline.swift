@@ -57,6 +57,7 @@ extension BuildPipeline {
 
         var findings = log.errors.map { CheckFinding($0, contentRoot: options.content) }
         if let content {
+            findings += content.warnings
             findings += AuthorHints(content: content, catalog: flowCatalog, allPagesLoaded: loaded.isComplete).findings
         }
         return CheckReport(findings)

@@ -12,6 +12,8 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingContent, emptyContent, missingTemplates, unreadableFile, invalidUTF8
         case frontMatter, config, missingTitle, unsafePath, duplicateURL
         case brokenLink, missingAnchor, duplicateAnchor, missingPartial, template, flow, output
+        /// A warning that `--strict` raised to an error.
+        case warning
     }
 
     public var kind: Kind
@@ -48,6 +50,14 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         var text = "\(location)error: \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
+    }
+}
+
+extension BuildError {
+    /// A warning raised to an error by `--strict`: the same place, message and hint.
+    init(strict warning: CheckFinding) {
+        self.init(.warning, step: .load, file: warning.file, line: warning.line, column: warning.column,
+                  warning.message, hint: warning.hint)
     }
 }
 

@@ -15,6 +15,14 @@ struct SourcePage: Sendable {
     /// parses, so what is made from the document alone can be reused (`RenderedBody`).
     var contentHash: UInt64 = 0
 
+    /// What readers will not see as the author wrote it, at the file's own lines.
+    var warnings: [CheckFinding] {
+        matter.warnings + document.diagnostics.map { diagnostic in
+            CheckFinding(file: displayPath, line: diagnostic.line + bodyLineOffset, column: diagnostic.column,
+                         severity: .warning, message: diagnostic.message, hint: diagnostic.hint)
+        }
+    }
+
     var folder: [String] { Array(path.split(separator: "/").dropLast().map(String.init)) }
     var fileStem: String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -38,6 +46,9 @@ struct LoadedContent: Sendable {
     var parsed: [String: ParsedSource] = [:]
     /// The pages parsed in this load rather than taken from the last (when there was one).
     var reparsed: Set<String> = []
+
+    /// Every warning of site.yml and of the pages, in file order.
+    var warnings: [CheckFinding] { (config.warnings + pages.flatMap(\.warnings)).sorted() }
 }
 
 /// A Markdown file as read, and what it parsed to: a later load of the same bytes with the same

@@ -13,6 +13,8 @@ struct FrontMatter: Sendable, Equatable {
     var aliases: [String] = []
     /// Lines of each key, for errors about values that are only wrong in context (a taken slug).
     var lines: [String: Int] = [:]
+    /// What in the front matter is read differently from how it was written (an unknown key).
+    var warnings: [CheckFinding] = []
 
     /// The file split into its front matter and its Markdown body.
     struct Split: Equatable {

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var support: Support?
     public var rawHTML = false
     public var templateOverrides: String?
+    /// What in site.yml is read differently from how it was written (an unknown key).
+    public var warnings: [CheckFinding] = []
 
     public init() {}
 
