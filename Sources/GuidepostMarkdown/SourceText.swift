@@ -20,6 +20,8 @@ struct SourceText {
         lineStarts = starts
     }
 
+    var lineCount: Int { lineStarts.count }
+
     /// Byte offsets of `line` (1-based) without its line ending; empty when out of range.
     func range(ofLine line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
