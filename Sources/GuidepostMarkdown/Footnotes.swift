@@ -15,7 +15,8 @@ enum Footnotes {
         var body: Snippet
     }
 
-    /// The source with its top-level footnote definitions blanked out, and the definitions.
+    /// The source with its top-level footnote definitions blanked out, and the definitions;
+    /// nil when the source has no `[^` at all.
     static func extract(_ source: SourceText) -> (masked: SourceText, definitions: [Definition])? {
         guard containsCaretBracket(source.bytes) else { return nil }
         var masked = source.bytes
@@ -64,7 +65,8 @@ enum Footnotes {
                                           body: Snippet(text: text, lines: lines)))
             line = last + 1
         }
-        guard !definitions.isEmpty else { return nil }
+        // With no definition, every reference is still to be reported.
+        guard !definitions.isEmpty else { return (source, []) }
         return (SourceText(String(decoding: masked, as: UTF8.self)), definitions)
     }
 
