@@ -30,6 +30,7 @@ extension DocumentBuilder {
         let order = links[firstLink...].indices.sorted { (links[$0].line, links[$0].column, $0) < (links[$1].line, links[$1].column, $1) }
         var newIndex = [Int: Int]()
         for (position, old) in order.enumerated() { newIndex[old] = firstLink + position }
+        var columns = ColumnCounter(source)
         return inlines.map { inline in
             inline.rewriting { node -> Inline in
                 switch node {
@@ -37,7 +38,7 @@ extension DocumentBuilder {
                 case .image(let link, let children): return .image(relinked(link, newIndex), children)
                 case .footnoteReference(var reference):
                     reference.line += shift
-                    reference.column = source.characterColumn(line: reference.line, byteColumn: reference.column)
+                    reference.column = columns.characterColumn(line: reference.line, byteColumn: reference.column)
                     return .footnoteReference(reference)
                 default: return node
                 }

@@ -187,9 +187,10 @@ struct DocumentBuilder {
             let breaks = block.locator.line - block.span.line
             shift = max(0, block.span.endLine - breaks - block.span.line)
         }
+        var columns = ColumnCounter(source)
         for index in block.firstLink..<links.count {
             links[index].line += shift
-            links[index].column = source.characterColumn(line: links[index].line, byteColumn: links[index].column)
+            links[index].column = columns.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
         guard block.extended else { return inlines.map { $0.rewritingLinks { links[$0.index] } } }
         let settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)

@@ -12,38 +12,21 @@ struct GFMTriggers: OptionSet {
 
     static func scan(_ bytes: ArraySlice<UInt8>) -> GFMTriggers {
         var found: GFMTriggers = []
-        var previous: UInt8 = 0
+        // The last three bytes, lower-cased, to spot "www." and "://" in the same pass.
+        var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "~"): found.insert(.strikethrough)
             case UInt8(ascii: "|"): found.insert(.pipe)
             case UInt8(ascii: "@"): found.insert(.autolink)
-            case UInt8(ascii: "/") where previous == UInt8(ascii: ":"): found.insert(.autolink)
-            case UInt8(ascii: "."), UInt8(ascii: "W"), UInt8(ascii: "w"): found.insert(.autolink)
-            case UInt8(ascii: "^") where previous == UInt8(ascii: "["): found.insert(.footnote)
+            case UInt8(ascii: "/") where last.2 == UInt8(ascii: ":"): found.insert(.autolink)
+            case UInt8(ascii: ".") where last == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")): found.insert(.autolink)
+            case UInt8(ascii: "^") where last.2 == UInt8(ascii: "["): found.insert(.footnote)
             default: break
             }
-            previous = byte
-        }
-        // "." and "w" alone are too common to matter; only "www." counts.
-        if found.contains(.autolink), !bytes.contains(UInt8(ascii: "@")), !Self.containsURLStart(bytes) {
-            found.remove(.autolink)
+            last = (last.1, last.2, byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
         }
         return found
-    }
-
-    private static func containsURLStart(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var index = bytes.startIndex
-        while index + 3 < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/") { return true }
-            if byte | 0x20 == UInt8(ascii: "w"), bytes[index + 1] | 0x20 == UInt8(ascii: "w"),
-               bytes[index + 2] | 0x20 == UInt8(ascii: "w"), bytes[index + 3] == UInt8(ascii: ".") {
-                return true
-            }
-            index += 1
-        }
-        return false
     }
 }
 
@@ -64,7 +47,9 @@ struct MergedRun {
     /// The source line and byte column of the byte at `offset`. Exact within one text node of
     /// cmark's, whose literal is its source; the start of every construct found here is one.
     func point(at offset: Int) -> (line: Int, column: Int)? {
-        guard let part = parts.last(where: { $0.index <= offset }) else { return nil }
+        let after = partsStarting(after: offset)
+        guard after > 0 else { return nil }
+        let part = parts[after - 1]
         return (part.line, part.column + offset - part.index)
     }
 
@@ -72,10 +57,22 @@ struct MergedRun {
     func slice(_ from: Int, _ to: Int) -> MergedRun {
         var sliced = MergedRun(run: TextRun(run.storage, start: Int(run.start) + from, count: to - from))
         if let first = point(at: from) { sliced.parts.append(TextPoint(index: 0, line: first.line, column: first.column)) }
-        for part in parts where part.index > from && part.index < to {
+        for part in parts[partsStarting(after: from)...] {
+            guard part.index < to else { break }
             sliced.parts.append(TextPoint(index: part.index - from, line: part.line, column: part.column))
         }
         return sliced
+    }
+
+    /// The index of the first part that starts after `offset` (binary search: a paragraph of
+    /// many links is split many times).
+    private func partsStarting(after offset: Int) -> Int {
+        var low = 0, high = parts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if parts[middle].index <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 

@@ -80,3 +80,29 @@ extension DocumentBuilder {
         }
     }
 }
+
+/// `SourceText.characterColumn` for many positions in source order: a long line with
+/// thousands of links is counted once, not once per link.
+struct ColumnCounter {
+    let source: SourceText
+    private var line = 0
+    private var byteColumn = 1
+    private var characterColumn = 1
+
+    init(_ source: SourceText) {
+        self.source = source
+    }
+
+    mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+        if line == self.line, byteColumn >= self.byteColumn {
+            let range = source.range(ofLine: line)
+            let from = min(range.upperBound, range.lowerBound + self.byteColumn - 1)
+            let to = min(range.upperBound, range.lowerBound + max(0, byteColumn - 1))
+            characterColumn += String(decoding: source.bytes[from..<max(from, to)], as: UTF8.self).count
+        } else {
+            characterColumn = source.characterColumn(line: line, byteColumn: byteColumn)
+        }
+        (self.line, self.byteColumn) = (line, byteColumn)
+        return characterColumn
+    }
+}

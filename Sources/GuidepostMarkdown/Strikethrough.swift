@@ -7,39 +7,29 @@ enum Strikethrough {
         case tildes(MergedRun, count: Int, canOpen: Bool, canClose: Bool)
     }
 
+    /// Openers wait on one stack per length; a closer takes the nearest opener of its length,
+    /// and openers of the other length inside the pair stay literal. Each inline moves into a
+    /// pair at most once, so a long paragraph of tildes stays linear.
     static func match(_ pieces: [Piece]) -> [Inline] {
-        var tokens = tokenize(pieces)
-        var openers: [Int] = []
-        var index = 0
-        while index < tokens.count {
-            guard case .tildes(_, let count, let canOpen, let canClose) = tokens[index] else {
-                index += 1
-                continue
-            }
-            if canClose, count <= 2,
-               let found = openers.lastIndex(where: { opener in
-                   if case .tildes(_, let openerCount, _, _) = tokens[opener] { openerCount == count } else { false }
-               }) {
-                let opener = openers[found]
-                openers.removeSubrange(found...)
-                let struck = Inline.strikethrough(inlines(tokens[(opener + 1)..<index]))
-                tokens.replaceSubrange(opener...index, with: [.piece(.inline(struck))])
-                index = opener + 1
-                continue
-            }
-            if canOpen, count <= 2 { openers.append(index) }
-            index += 1
-        }
-        return inlines(tokens[...])
-    }
-
-    private static func inlines(_ tokens: ArraySlice<Token>) -> [Inline] {
-        tokens.map { token in
+        var output: [Inline] = []
+        var openers: [[Int]] = [[], []]
+        for token in tokenize(pieces) {
             switch token {
-            case .piece(let piece): piece.inline
-            case .tildes(let run, _, _, _): .text(run.run)
+            case .piece(let piece):
+                output.append(piece.inline)
+            case .tildes(let run, let count, let canOpen, let canClose):
+                if canClose, count <= 2, let opener = openers[count - 1].popLast() {
+                    while let inner = openers[2 - count].last, inner > opener { openers[2 - count].removeLast() }
+                    let struck = Inline.strikethrough(Array(output[(opener + 1)...]))
+                    output.removeSubrange(opener...)
+                    output.append(struck)
+                    continue
+                }
+                if canOpen, count <= 2 { openers[count - 1].append(output.count) }
+                output.append(.text(run.run))
             }
         }
+        return output
     }
 
     /// Splits text at runs of tildes, deciding for each whether it may open or close.
