@@ -25,6 +25,8 @@ struct DocumentBuilder {
     var stack: [Frame] = []
     var leaf: LeafBlock?
     private var ids = HeadingIDs()
+    /// The document's link reference definitions as text, for table cells to parse with; read at the first table.
+    var definitions: String?
     private(set) var blocks: [Block] = []
     var links: [Link] = []
     private(set) var headings: [Heading] = []

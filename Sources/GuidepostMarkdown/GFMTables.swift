@@ -129,6 +129,28 @@ enum GFMTables {
     }
 
     static let prefix = "x "
+
+    /// Every line that opens a link reference definition, with the lines after it up to a blank
+    /// one: a cell is parsed on its own, and `[text][ref]` in it needs the document's `[ref]: url`.
+    static func definitions(in source: SourceText) -> String {
+        var text = ""
+        var line = 1
+        while line <= source.lineCount {
+            let range = source.range(ofLine: line)
+            let indent = source.bytes[range].prefix { $0 == UInt8(ascii: " ") }.count
+            guard indent <= 3, source.startsReferenceDefinition(line: line, byteColumn: indent + 1) else {
+                line += 1
+                continue
+            }
+            while line <= source.lineCount {
+                let bytes = source.bytes[source.range(ofLine: line)]
+                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { break }
+                text += "\n" + String(decoding: bytes, as: UTF8.self)
+                line += 1
+            }
+        }
+        return text
+    }
 }
 
 extension DocumentBuilder {
@@ -148,6 +170,7 @@ extension DocumentBuilder {
             blocks += parse(Snippet(text: text.joined(separator: "\n"), lines: lines.map { Snippet.Line(sourceLine: $0.0, shift: $0.1 - 1) }))
         }
         let columns = layout.alignments.count
+        if definitions == nil { definitions = GFMTables.definitions(in: source) }
         let header = layout.header.cells.map { cell(GFMTables.snippet($0, line: layout.header.line)) }
         var rows: [[[Inline]]] = []
         for row in layout.body {
@@ -168,6 +191,10 @@ extension DocumentBuilder {
 
     private mutating func cell(_ snippet: Snippet) -> [Inline] {
         guard snippet.text.utf8.count > GFMTables.prefix.utf8.count else { return [] }
+        var snippet = snippet
+        if let definitions, !definitions.isEmpty, snippet.text.utf8.contains(UInt8(ascii: "]")) {
+            snippet.text += "\n" + definitions
+        }
         guard case .paragraph(var inlines)? = parse(snippet).first, case .text(let first)? = inlines.first else { return [] }
         let drop = GFMTables.prefix.utf8.count
         if first.count > drop {

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: inputs.indices)
     func linearInTheInput(_ index: Int) {
         let (what, make) = Self.inputs[index]
-        let small = time(make(2_000)), large = time(make(20_000))
+        let small = time(make(5_000)), large = time(make(50_000))
         let ratio = large / max(small, .milliseconds(5))
         #expect(large < .milliseconds(500) || ratio < 30, "\(what): \(small) then \(large), \(ratio)×")
     }

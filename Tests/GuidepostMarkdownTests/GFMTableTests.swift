@@ -169,6 +169,15 @@ struct GFMTableTests {
         #expect(document.plainText == "Plan Price\nTeam 20 10")
     }
 
+    @Test func referenceLinksInCellsUseTheDocumentsDefinitions() throws {
+        let source = "| Where |\n|---|\n| [the guide][g] and [plain] |\n\n[g]: guide.md \"Guide\"\n  [plain]:\n    other.md\n"
+        let document = MarkdownDocument.parse(source)
+        #expect(document.links.map(\.destination) == ["guide.md", "other.md"])
+        #expect(document.links.map(\.column) == [3, 22])
+        let found = try #require(table(source))
+        #expect(PlainText.of(found.rows[0][0]) == "the guide and plain")
+    }
+
     @Test func paragraphsWithPipesButNoDelimiterRowAreUnchanged() {
         #expect(html("a | b\nc | d\n") == "<p>a | b\nc | d</p>\n")
     }
