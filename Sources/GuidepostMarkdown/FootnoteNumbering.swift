@@ -1,21 +1,16 @@
 /// Numbers footnote references in document order and gathers the notes they point to.
 extension DocumentBuilder {
     private struct Numbering {
-        var taken: Set<String>
+        /// Holds the headings' ids too, so that no note's id is a heading's.
+        var ids: HeadingIDs
         var numbers: [String: Int] = [:]
         var notes: [Footnote] = []
         var keys: [String] = []
         var errors: [MarkdownDiagnostic] = []
 
-        mutating func claim(_ base: String) -> String {
-            var candidate = base
-            var suffix = 2
-            while taken.contains(candidate) {
-                candidate = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            taken.insert(candidate)
-            return candidate
+        init(headings: [Heading]) {
+            ids = HeadingIDs()
+            for heading in headings { _ = ids.claim(heading.id) }
         }
 
         mutating func number(_ reference: FootnoteReference, defined: Bool) -> Inline {
@@ -34,12 +29,12 @@ extension DocumentBuilder {
                 number = notes.count + 1
                 numbers[key] = number
                 keys.append(key)
-                notes.append(Footnote(label: reference.label, number: number, id: claim("fn-\(number)"), referenceIDs: [], blocks: []))
+                notes.append(Footnote(label: reference.label, number: number, id: ids.claim("fn-\(number)"), referenceIDs: [], blocks: []))
             }
             let uses = notes[number - 1].referenceIDs.count
             var numbered = reference
             numbered.number = number
-            numbered.id = claim(uses == 0 ? "fnref-\(number)" : "fnref-\(number)-\(uses + 1)")
+            numbered.id = ids.claim(uses == 0 ? "fnref-\(number)" : "fnref-\(number)-\(uses + 1)")
             numbered.target = notes[number - 1].id
             notes[number - 1].referenceIDs.append(numbered.id)
             return .footnoteReference(numbered)
@@ -60,7 +55,7 @@ extension DocumentBuilder {
                 byKey[definition.key] = definition
             }
         }
-        var numbering = Numbering(taken: Set(headings.map(\.id)))
+        var numbering = Numbering(headings: headings)
         func numbered(_ blocks: [Block]) -> [Block] {
             blocks.map { block in
                 block.rewritingInlines { inline in

@@ -3,69 +3,65 @@ import Testing
 
 @Suite("GFM extended autolinks")
 struct AutolinkTests {
-    private func html(_ markdown: String) -> String {
-        HTMLRenderer().render(MarkdownDocument.parse(markdown))
-    }
-
     @Test func bareURLsBecomeLinks() {
-        #expect(html("See https://example.com/help now\n") == "<p>See <a href=\"https://example.com/help\">https://example.com/help</a> now</p>\n")
-        #expect(html("Old http://example.org\n") == "<p>Old <a href=\"http://example.org\">http://example.org</a></p>\n")
+        #expect(renderedHTML("See https://example.com/help now\n") == "<p>See <a href=\"https://example.com/help\">https://example.com/help</a> now</p>\n")
+        #expect(renderedHTML("Old http://example.org\n") == "<p>Old <a href=\"http://example.org\">http://example.org</a></p>\n")
     }
 
     @Test func wwwGetsHTTP() {
-        #expect(html("Go to www.example.com.\n") == "<p>Go to <a href=\"http://www.example.com\">www.example.com</a>.</p>\n")
+        #expect(renderedHTML("Go to www.example.com.\n") == "<p>Go to <a href=\"http://www.example.com\">www.example.com</a>.</p>\n")
     }
 
     @Test func trailingPunctuationIsLeftOut() {
-        #expect(html("Is it https://example.com/a?\n").contains("href=\"https://example.com/a\""))
-        #expect(html("Yes: https://example.com/a, really!\n").contains("href=\"https://example.com/a\""))
-        #expect(html("Ends https://example.com/x_.\n").contains("href=\"https://example.com/x\""))
+        #expect(renderedHTML("Is it https://example.com/a?\n").contains("href=\"https://example.com/a\""))
+        #expect(renderedHTML("Yes: https://example.com/a, really!\n").contains("href=\"https://example.com/a\""))
+        #expect(renderedHTML("Ends https://example.com/x_.\n").contains("href=\"https://example.com/x\""))
     }
 
     @Test func parenthesesMustBalance() {
-        #expect(html("(see https://example.com/a_(b))\n").contains("href=\"https://example.com/a_(b)\">"))
-        #expect(html("(see https://example.com/a)\n").contains("href=\"https://example.com/a\">"))
-        #expect(html("www.example.com/a)b)\n").contains("href=\"http://www.example.com/a)b\">"))
+        #expect(renderedHTML("(see https://example.com/a_(b))\n").contains("href=\"https://example.com/a_(b)\">"))
+        #expect(renderedHTML("(see https://example.com/a)\n").contains("href=\"https://example.com/a\">"))
+        #expect(renderedHTML("www.example.com/a)b)\n").contains("href=\"http://www.example.com/a)b\">"))
     }
 
     @Test func anEntityLikeEndIsLeftOut() {
-        #expect(html("https://example.com/q&amp;\n").contains("href=\"https://example.com/q&amp;\""))
-        #expect(html("https://example.com/q&hl;\n").contains("href=\"https://example.com/q\">"))
+        #expect(renderedHTML("https://example.com/q&amp;\n").contains("href=\"https://example.com/q&amp;\""))
+        #expect(renderedHTML("https://example.com/q&hl;\n").contains("href=\"https://example.com/q\">"))
     }
 
     @Test func aDomainNeedsADotAndNoUnderscoreAtTheEnd() {
-        #expect(!html("www. no domain\n").contains("<a"))
-        #expect(!html("www.under_score.com\n").contains("<a"))
-        #expect(html("www.a_b.example.com\n").contains("<a"))
+        #expect(!renderedHTML("www. no domain\n").contains("<a"))
+        #expect(!renderedHTML("www.under_score.com\n").contains("<a"))
+        #expect(renderedHTML("www.a_b.example.com\n").contains("<a"))
     }
 
     @Test func linksStartAtALineStartOrAfterSpaceOrDelimiters() {
-        #expect(!html("xwww.example.com\n").contains("<a"))
-        #expect(html("*www.example.com*\n").contains("<em><a href=\"http://www.example.com\">"))
-        #expect(html("(www.example.com)\n").contains("(<a href=\"http://www.example.com\">www.example.com</a>)"))
+        #expect(!renderedHTML("xwww.example.com\n").contains("<a"))
+        #expect(renderedHTML("*www.example.com*\n").contains("<em><a href=\"http://www.example.com\">"))
+        #expect(renderedHTML("(www.example.com)\n").contains("(<a href=\"http://www.example.com\">www.example.com</a>)"))
     }
 
     @Test func theLinkEndsAtALessThanSign() {
-        #expect(html("https://example.com/a<b\n").contains("href=\"https://example.com/a\""))
+        #expect(renderedHTML("https://example.com/a<b\n").contains("href=\"https://example.com/a\""))
     }
 
     @Test func emailAddresses() {
-        #expect(html("Write to help.desk+uk@example.co.uk.\n")
+        #expect(renderedHTML("Write to help.desk+uk@example.co.uk.\n")
             == "<p>Write to <a href=\"mailto:help.desk+uk@example.co.uk\">help.desk+uk@example.co.uk</a>.</p>\n")
-        #expect(!html("not@mail\n").contains("<a"))
-        #expect(!html("me@host.zone- me@host.zone_\n").contains("<a"))
+        #expect(!renderedHTML("not@mail\n").contains("<a"))
+        #expect(!renderedHTML("me@host.zone- me@host.zone_\n").contains("<a"))
     }
 
     @Test func notInsideLinksOrCode() {
-        #expect(html("[www.example.com](https://other.example)\n") == "<p><a href=\"https://other.example\">www.example.com</a></p>\n")
-        #expect(html("`https://example.com`\n") == "<p><code>https://example.com</code></p>\n")
-        #expect(html("<https://example.com>\n") == "<p><a href=\"https://example.com\">https://example.com</a></p>\n")
+        #expect(renderedHTML("[www.example.com](https://other.example)\n") == "<p><a href=\"https://other.example\">www.example.com</a></p>\n")
+        #expect(renderedHTML("`https://example.com`\n") == "<p><code>https://example.com</code></p>\n")
+        #expect(renderedHTML("<https://example.com>\n") == "<p><a href=\"https://example.com\">https://example.com</a></p>\n")
     }
 
     @Test func underscoresAndDashesInThePathAreKept() {
         // cmark splits text at `_`, `-` and `.`; the link is made of the whole run.
-        #expect(html("https://example.com/my_page-one.html\n").contains("href=\"https://example.com/my_page-one.html\""))
-        #expect(html("https://example.com/a--b\n").contains("href=\"https://example.com/a--b\">https://example.com/a--b</a>"))
+        #expect(renderedHTML("https://example.com/my_page-one.html\n").contains("href=\"https://example.com/my_page-one.html\""))
+        #expect(renderedHTML("https://example.com/a--b\n").contains("href=\"https://example.com/a--b\">https://example.com/a--b</a>"))
     }
 
     @Test func autolinksAreDocumentLinksInOrderWithPositions() {

@@ -3,12 +3,8 @@ import Testing
 
 @Suite("GFM footnotes")
 struct FootnoteTests {
-    private func html(_ markdown: String) -> String {
-        HTMLRenderer().render(MarkdownDocument.parse(markdown))
-    }
-
     @Test func referencesAreNumberedAndNotesCollectedAtTheEnd() {
-        #expect(html("Text[^note] more.\n\n[^note]: The note.\n") == """
+        #expect(renderedHTML("Text[^note] more.\n\n[^note]: The note.\n") == """
             <p>Text<sup class="footnote-ref"><a id="fnref-1" href="#fn-1" aria-label="Footnote 1">1</a></sup> more.</p>
             <section class="footnotes" aria-label="Footnotes">
             <ol>
@@ -30,12 +26,12 @@ struct FootnoteTests {
         #expect(notes.map(\.label) == ["a", "b"])
         #expect(notes.map(\.number) == [1, 2])
         #expect(notes[0].referenceIDs == ["fnref-1", "fnref-1-2"])
-        let out = html("[^b]: Bee.\n[^a]: Ay.\n\nFirst[^a], then *second[^b]*, again[^a].\n")
+        let out = renderedHTML("[^b]: Bee.\n[^a]: Ay.\n\nFirst[^a], then *second[^b]*, again[^a].\n")
         #expect(out.contains("<a href=\"#fnref-1-2\" class=\"footnote-backref\" aria-label=\"Back to reference 1, use 2\">↩<sup>2</sup></a>"))
     }
 
     @Test func labelsMatchWhateverTheirCase() {
-        #expect(html("One[^Note]\n\n[^note]: n\n").contains("href=\"#fn-1\""))
+        #expect(renderedHTML("One[^Note]\n\n[^note]: n\n").contains("href=\"#fn-1\""))
     }
 
     @Test func notesMayHaveSeveralParagraphsAndBlocks() {
@@ -57,7 +53,7 @@ struct FootnoteTests {
     @Test func aDefinitionIsNotALinkReferenceDefinition() {
         let document = MarkdownDocument.parse("See[^1].\n\n[^1]: word\n")
         #expect(document.links.isEmpty)
-        #expect(html("See[^1].\n\n[^1]: word\n").contains("<p>word <a href=\"#fnref-1\""))
+        #expect(renderedHTML("See[^1].\n\n[^1]: word\n").contains("<p>word <a href=\"#fnref-1\""))
     }
 
     @Test func linesAndColumnsAroundADefinitionStayExact() {
@@ -84,7 +80,7 @@ struct FootnoteTests {
 
     @Test func aLabelWithSpacesStaysLiteralWithAWarning() {
         let document = MarkdownDocument.parse("See [^two words] here\n")
-        #expect(html("See [^two words] here\n") == "<p>See [^two words] here</p>\n")
+        #expect(renderedHTML("See [^two words] here\n") == "<p>See [^two words] here</p>\n")
         #expect(document.diagnostics.count == 1)
         #expect(document.diagnostics.first?.column == 5)
     }
@@ -96,8 +92,8 @@ struct FootnoteTests {
     }
 
     @Test func definitionsInCodeAreCode() {
-        #expect(html("```\n[^1]: not a note\n```\n") == "<pre><code>[^1]: not a note\n</code></pre>\n")
-        #expect(html("`[^1]`\n") == "<p><code>[^1]</code></p>\n")
+        #expect(renderedHTML("```\n[^1]: not a note\n```\n") == "<pre><code>[^1]: not a note\n</code></pre>\n")
+        #expect(renderedHTML("`[^1]`\n") == "<p><code>[^1]</code></p>\n")
     }
 
     @Test func idsNeverCollideWithHeadings() {

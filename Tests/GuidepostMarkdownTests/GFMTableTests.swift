@@ -10,10 +10,6 @@ struct GFMTableTests {
         return nil
     }
 
-    private func html(_ markdown: String) -> String {
-        HTMLRenderer().render(MarkdownDocument.parse(markdown))
-    }
-
     private func texts(_ cells: [[Inline]]) -> [String] { cells.map { PlainText.of($0) } }
 
     @Test func headerDelimiterAndBodyRowsMakeATable() throws {
@@ -32,7 +28,7 @@ struct GFMTableTests {
     @Test func colonsSetTheAlignment() throws {
         let found = try #require(table("|a|b|c|d|\n|:--|:-:|--:|---|\n"))
         #expect(found.alignments == [.left, .center, .right, .none])
-        let out = html("|a|b|c|d|\n|:--|:-:|--:|---|\n|1|2|3|4|\n")
+        let out = renderedHTML("|a|b|c|d|\n|:--|:-:|--:|---|\n|1|2|3|4|\n")
         #expect(out.contains(#"<th scope="col" class="align-left">a</th>"#))
         #expect(out.contains(#"<td class="align-center">2</td>"#))
         #expect(out.contains(#"<td class="align-right">3</td>"#))
@@ -41,7 +37,7 @@ struct GFMTableTests {
     }
 
     @Test func aHeaderOnlyTableHasNoBody() {
-        let out = html("| Name | Role |\n|---|---|\n")
+        let out = renderedHTML("| Name | Role |\n|---|---|\n")
         #expect(out == """
             <div class="table-scroll" role="region" aria-label="Table: Name, Role" tabindex="0">
             <table>
@@ -59,7 +55,7 @@ struct GFMTableTests {
 
     @Test func aHeaderWithADifferentCellCountIsNoTable() {
         #expect(table("| a | b | c |\n| --- | --- |\n| 1 | 2 |\n") == nil)
-        #expect(html("| a | b | c |\n| --- | --- |\n").hasPrefix("<p>"))
+        #expect(renderedHTML("| a | b | c |\n| --- | --- |\n").hasPrefix("<p>"))
     }
 
     @Test func aDelimiterRowNeedsDashes() {
@@ -70,7 +66,7 @@ struct GFMTableTests {
     @Test func shortRowsArePaddedWithEmptyCells() throws {
         let found = try #require(table("| a | b | c |\n|---|---|---|\n| only |\n"))
         #expect(found.rows.map(texts) == [["only", "", ""]])
-        #expect(html("| a | b |\n|---|---|\n| x |\n").contains("<td>x</td>\n<td></td>"))
+        #expect(renderedHTML("| a | b |\n|---|---|\n| x |\n").contains("<td>x</td>\n<td></td>"))
     }
 
     @Test func extraCellsAreDroppedWithAWarning() throws {
@@ -154,14 +150,14 @@ struct GFMTableTests {
     }
 
     @Test func aTableInsideAListItemOrQuote() {
-        #expect(html("- item\n\n  | a |\n  | - |\n  | 1 |\n").contains("<table>"))
-        #expect(html("> | a |\n> | - |\n> | 1 |\n").contains("<td>1</td>"))
+        #expect(renderedHTML("- item\n\n  | a |\n  | - |\n  | 1 |\n").contains("<table>"))
+        #expect(renderedHTML("> | a |\n> | - |\n> | 1 |\n").contains("<td>1</td>"))
     }
 
     @Test func theScrollBoxIsLabelledByTheHeader() {
-        #expect(html("| | |\n|-|-|\n|1|2|\n").contains(#"aria-label="Table""#))
-        #expect(html("| *Name* | <b> |\n|-|-|\n").contains(#"aria-label="Table: Name, &lt;b&gt;""#)
-                || html("| *Name* | <b> |\n|-|-|\n").contains(#"aria-label="Table: Name""#))
+        #expect(renderedHTML("| | |\n|-|-|\n|1|2|\n").contains(#"aria-label="Table""#))
+        #expect(renderedHTML("| *Name* | <b> |\n|-|-|\n").contains(#"aria-label="Table: Name, &lt;b&gt;""#)
+                || renderedHTML("| *Name* | <b> |\n|-|-|\n").contains(#"aria-label="Table: Name""#))
     }
 
     @Test func cellTextIsInThePlainText() {
@@ -179,6 +175,6 @@ struct GFMTableTests {
     }
 
     @Test func paragraphsWithPipesButNoDelimiterRowAreUnchanged() {
-        #expect(html("a | b\nc | d\n") == "<p>a | b\nc | d</p>\n")
+        #expect(renderedHTML("a | b\nc | d\n") == "<p>a | b\nc | d</p>\n")
     }
 }
