@@ -159,6 +159,10 @@ struct DocumentBuilder {
                 appendBlock(.paragraph(finishLeafBlock(extended(frame))))
             }
         case .heading(let level, let span):
+            if leaf?.triggers.contains(.pipe) == true, let blocks = setextTableBlocks(level: level, span) {
+                blocks.forEach { appendBlock($0) }
+                return
+            }
             let (inlines, pinned) = PinnedID.extract(from: finishLeafBlock(extended(frame)))
             let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
             let heading = Heading(level: level, text: text, id: ids.claim(pinned ?? Slug.make(text)), line: span.line)

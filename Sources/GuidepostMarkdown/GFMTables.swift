@@ -180,13 +180,22 @@ extension DocumentBuilder {
                 let extra = row.cells[columns]
                 diagnostics.append(MarkdownDiagnostic(
                     line: row.line, column: source.characterColumn(line: row.line, byteColumn: extra.column),
-                    "this table row has \(row.cells.count) cells but the table has \(columns) columns; the cells from here on are not shown",
+                    "this table row has \(row.cells.count) cells but the table has \(columns == 1 ? "1 column" : "\(columns) columns"); the cells from here on are not shown",
                     hint: "add a column to the header and delimiter rows, or escape a `|` that is part of the text as `\\|`."))
             }
             rows.append(cells)
         }
         blocks.append(.table(Table(alignments: layout.alignments, header: header, rows: rows)))
         return blocks
+    }
+
+    /// cmark reads a table followed by `---` or `===` as a setext heading. For GFM the table
+    /// ends at `---`, a thematic break, while `===` is one more row.
+    mutating func setextTableBlocks(level: Int, _ span: BlockSpan) -> [Block]? {
+        guard span.endLine > span.line else { return nil }
+        guard level == 2 else { return tableBlocks(span) }
+        guard let blocks = tableBlocks(BlockSpan(line: span.line, column: span.column, endLine: span.endLine - 1)) else { return nil }
+        return blocks + [.thematicBreak]
     }
 
     private mutating func cell(_ snippet: Snippet) -> [Inline] {

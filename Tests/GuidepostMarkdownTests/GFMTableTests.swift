@@ -165,6 +165,21 @@ struct GFMTableTests {
         #expect(document.plainText == "Plan Price\nTeam 20 10")
     }
 
+    @Test func aTableFollowedByDashesIsNoHeading() {
+        let document = MarkdownDocument.parse("| a | b |\n|---|---|\n| 1 | 2 |\n---\n")
+        #expect(document.headings.isEmpty)
+        #expect(document.blocks.count == 2)
+        #expect(document.blocks.last == .thematicBreak)
+        let equals = MarkdownDocument.parse("| a |\n|---|\n| 1 |\n===\n")
+        #expect(equals.headings.isEmpty)
+        guard case .table(let found)? = equals.blocks.first else {
+            Issue.record("no table")
+            return
+        }
+        #expect(found.rows.map(texts) == [["1"], ["==="]])
+        #expect(MarkdownDocument.parse("Title | with pipe\n---\n").headings.count == 1)
+    }
+
     @Test func referenceLinksInCellsUseTheDocumentsDefinitions() throws {
         let source = "| Where |\n|---|\n| [the guide][g] and [plain] |\n\n[g]: guide.md \"Guide\"\n  [plain]:\n    other.md\n"
         let document = MarkdownDocument.parse(source)
