@@ -196,6 +196,7 @@ struct DocumentBuilder {
         var columns = ColumnCounter(source)
         for index in block.firstLink..<links.count {
             links[index].line += shift
+            warnIfFootnoteReadAsLink(links[index])
             links[index].column = columns.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
         guard block.extended else { return inlines.map { $0.rewritingLinks { links[$0.index] } } }

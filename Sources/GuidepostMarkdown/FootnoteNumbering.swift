@@ -80,4 +80,18 @@ extension DocumentBuilder {
         if !numbering.notes.isEmpty { result.append(.footnotes(numbering.notes)) }
         return (result, numbering.errors)
     }
+
+
+    /// A `[^x]` that cmark made a link: its `[^x]: …` was inside a list, where cmark took it
+    /// for a link reference definition.
+    mutating func warnIfFootnoteReadAsLink(_ link: Link) {
+        let start = source.range(ofLine: link.line).lowerBound + link.column - 1
+        guard !link.isImage, start + 1 < source.bytes.count,
+              source.bytes[start] == UInt8(ascii: "["), source.bytes[start + 1] == UInt8(ascii: "^")
+        else { return }
+        diagnostics.append(MarkdownDiagnostic(
+            line: link.line, column: source.characterColumn(line: link.line, byteColumn: link.column),
+            "this footnote reference is read as a link to `\(link.destination)`: its definition is inside a list or a quote",
+            hint: "move the `[^…]: …` definition out of the list or quote, to the start of a line."))
+    }
 }

@@ -17,10 +17,11 @@ enum Footnotes {
 
     /// The source with its top-level footnote definitions blanked out, and the definitions;
     /// nil when the source has no `[^` at all.
-    static func extract(_ source: SourceText) -> (masked: SourceText, definitions: [Definition])? {
+    static func extract(_ source: SourceText) -> (masked: SourceText, definitions: [Definition], misplaced: [MarkdownDiagnostic])? {
         guard containsCaretBracket(source.bytes) else { return nil }
         var masked = source.bytes
         var definitions: [Definition] = []
+        var misplaced: [MarkdownDiagnostic] = []
         var fence: (byte: UInt8, count: Int)?
         var line = 1
         let lineCount = source.lineCount
@@ -42,6 +43,12 @@ enum Footnotes {
                 if run >= 3 { fence = (first, run) }
             }
             guard fence == nil, indent <= 3, let (label, after) = definitionStart(content) else {
+                if fence == nil, let nested = nestedDefinition(bytes) {
+                    misplaced.append(MarkdownDiagnostic(
+                        line: line, column: source.characterColumn(line: line, byteColumn: nested.column),
+                        "the footnote definition `[^\(nested.label)]:` is inside a list or a quote, where footnotes are not read",
+                        hint: "move the definition out of the list or quote, to the start of a line."))
+                }
                 line += 1
                 continue
             }
@@ -66,8 +73,32 @@ enum Footnotes {
             line = last + 1
         }
         // With no definition, every reference is still to be reported.
-        guard !definitions.isEmpty else { return (source, []) }
-        return (SourceText(String(decoding: masked, as: UTF8.self)), definitions)
+        guard !definitions.isEmpty else { return (source, [], misplaced) }
+        return (SourceText(String(decoding: masked, as: UTF8.self)), definitions, misplaced)
+    }
+
+    /// `[^label]:` after quote markers and list markers: the label and its 1-based byte column.
+    private static func nestedDefinition(_ bytes: ArraySlice<UInt8>) -> (label: String, column: Int)? {
+        var content = bytes
+        var moved = true
+        while moved {
+            moved = false
+            let before = content.count
+            content = content.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+            if let first = content.first, "-*+".utf8.contains(first), content.dropFirst().first == UInt8(ascii: " ") {
+                content = content.dropFirst(2)
+            } else {
+                let digits = content.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                let after = content.dropFirst(digits.count)
+                if !digits.isEmpty, let mark = after.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
+                   after.dropFirst().first == UInt8(ascii: " ") {
+                    content = after.dropFirst(2)
+                }
+            }
+            moved = content.count < before
+        }
+        guard content.startIndex > bytes.startIndex, let (label, _) = definitionStart(content) else { return nil }
+        return (label, content.startIndex - bytes.startIndex + 1)
     }
 
     private static func containsCaretBracket(_ bytes: [UInt8]) -> Bool {

@@ -139,9 +139,9 @@ struct GFMInlinePass {
     mutating func run(_ inlines: [Inline], points: [TextPoint]) -> [Inline] {
         var pieces = Piece.merging(inlines, points: points)
         if triggers.contains(.footnote) {
-            pieces = pieces.flatMap { piece -> [Piece] in
+            pieces = pieces.enumerated().flatMap { index, piece -> [Piece] in
                 guard case .text(let merged) = piece else { return [piece] }
-                return footnoteReferences(in: merged)
+                return footnoteReferences(in: merged, atStart: index == 0)
             }
         }
         if triggers.contains(.autolink), !insideLink {
@@ -157,7 +157,9 @@ struct GFMInlinePass {
     }
 
     /// `[^label]`: a label of anything but whitespace and brackets.
-    private mutating func footnoteReferences(in merged: MergedRun) -> [Piece] {
+    /// `atStart`: the run opens its block, where `[^label]:` is a definition that was not read
+    /// as one (it is inside a list or a quote).
+    private mutating func footnoteReferences(in merged: MergedRun, atStart: Bool) -> [Piece] {
         let bytes = Array(merged.run.text.utf8)
         var pieces: [Piece] = []
         var done = 0
@@ -180,6 +182,11 @@ struct GFMInlinePass {
                 continue
             }
             let label = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+            if atStart, index == 0, end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: ":") {
+                // A definition inside a list or a quote (reported when the source is first read).
+                index = end + 1
+                continue
+            }
             if insideLink {
                 if let point = merged.point(at: index) {
                     diagnostics.append(MarkdownDiagnostic(

@@ -56,6 +56,7 @@ public struct MarkdownDocument: Sendable, Equatable {
         if let footnotes { text = footnotes.masked }
         var builder = DocumentBuilder(source: text)
         CmarkWalker.walk(text.bytes) { builder.handle($0) }
+        builder.diagnostics += footnotes?.misplaced ?? []
         var blocks = builder.blocks
         var errors: [MarkdownDiagnostic] = []
         if let footnotes, builder.tooDeep == nil {

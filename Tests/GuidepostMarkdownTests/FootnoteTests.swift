@@ -117,6 +117,23 @@ struct FootnoteTests {
         #expect(document.errors.isEmpty)
     }
 
+    @Test func aDefinitionInsideAQuoteOrListIsTextWithAWarning() {
+        let document = MarkdownDocument.parse("Text [^q] here.\n\n> [^q]: quoted note\n\n- [^r]: listed\n")
+        #expect(document.errors.map(\.line) == [1])
+        #expect(document.diagnostics.map(\.line) == [3, 5])
+        #expect(document.diagnostics.map(\.column) == [3, 3])
+        #expect(document.diagnostics.first?.message.contains("inside a list or a quote") == true)
+        #expect(renderedHTML("> [^q]: quoted note\n") == "<blockquote>\n<p>[^q]: quoted note</p>\n</blockquote>\n")
+    }
+
+    @Test func aReferenceThatCmarkMadeALinkIsReported() {
+        let document = MarkdownDocument.parse("See [^r] now.\n\n1. [^r]: listed\n")
+        #expect(document.links.map(\.destination) == ["listed"])
+        #expect(document.diagnostics.map(\.line) == [1, 3])
+        #expect(document.diagnostics.map(\.column) == [5, 4])
+        #expect(document.diagnostics.first?.message.contains("read as a link") == true)
+    }
+
     @Test func aDocumentWithoutFootnotesIsUntouched() {
         #expect(MarkdownDocument.parse("a [link] b\n\n[link]: u\n").links.map(\.destination) == ["u"])
     }
