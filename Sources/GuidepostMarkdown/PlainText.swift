@@ -13,6 +13,7 @@ enum PlainText {
             case .text(let literal), .code(let literal): text.append(contentsOf: literal.text)
             case .softBreak, .lineBreak: text += " "
             case .html: break
+            case .markup(let fragment): text += fragment.text
             case .emphasis(let children), .strong(let children),
                  .link(_, let children), .image(_, let children):
                 append(children, to: &text)
@@ -40,7 +41,9 @@ enum PlainText {
                 var code = Substring(literal)
                 while code.last == "\n" { code.removeLast() }
                 appendLine(code, to: &text)
-            case .htmlBlock, .thematicBreak, .flow:
+            case .htmlBlock(let fragment):
+                appendLine(collapsingWhitespace(fragment.text), to: &text)
+            case .thematicBreak, .flow:
                 break
             }
         }
@@ -53,6 +56,7 @@ enum PlainText {
             case .text(let literal), .code(let literal): !literal.isEmpty
             case .softBreak, .lineBreak: true
             case .html: false
+            case .markup(let fragment): !fragment.text.isEmpty
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
                 hasText(children)
             }

@@ -167,7 +167,7 @@ enum ImageAltText {
                 collect(children, into: &found)
             case .emphasis(let children), .strong(let children), .link(_, let children):
                 collect(children, into: &found)
-            case .text, .code, .html, .softBreak, .lineBreak:
+            case .text, .code, .html, .markup, .softBreak, .lineBreak:
                 break
             }
         }
@@ -180,6 +180,7 @@ enum ImageAltText {
             case .text(let literal), .code(let literal): String(literal.text)
             case .softBreak, .lineBreak: " "
             case .html: ""
+            case .markup(let fragment): fragment.text
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
                 text(of: children)
             }
