@@ -20,6 +20,9 @@ enum Allowlist {
 
     static let globalAttributes: Set<String> = ["id", "title", "lang"]
 
+    /// Attributes whose presence is their value.
+    static let booleanAttributes: Set<String> = ["open", "reversed"]
+
     /// Elements that may stand in a paragraph or a heading.
     static let phrasingElements: Set<String> = [
         "a", "abbr", "b", "bdi", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark",

@@ -32,7 +32,7 @@ extension FragmentWriter {
                        hint: key == "scope" ? "write `row`, `col`, `rowgroup` or `colgroup`." : "write a whole number.")
                 continue
             }
-            kept.append(value.isEmpty && !attribute.hasValue ? .bare(key) : .value(key, value))
+            kept.append(Allowlist.booleanAttributes.contains(key) ? .bare(key) : .value(key, value))
         }
         return name == "img" ? completingImage(kept, offset: offset) : kept
     }
