@@ -11,11 +11,12 @@ public enum URLPolicy {
             if scalar == ":" { return scheme.isEmpty ? nil : scheme }
             // A path, query or fragment before any colon: relative.
             if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
-            let isSchemeCharacter = scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
-            // Not a scheme a browser would read, so it cannot run anything; but it is not a
-            // relative path an author meant either, and a browser may still see a scheme in it.
-            if !isSchemeCharacter { return "" }
+            let isLetter = scalar.isASCII && scalar.properties.isAlphabetic
+            let isSchemeCharacter = isLetter || (!scheme.isEmpty && scalar.isASCII
+                && (("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)))
+            // As in a browser's URL parser: a character no scheme holds makes the URL relative,
+            // whatever colon comes later (`a b:c`, `Q&A:x.png`).
+            if !isSchemeCharacter { return nil }
             scheme.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
         }
         return nil

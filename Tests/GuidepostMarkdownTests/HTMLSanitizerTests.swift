@@ -93,7 +93,7 @@ struct HTMLSanitizerTests {
 
     @Test(arguments: [
         "jAvAscript:alert(1)", " java&#x09;script:alert(1)", "&#106;avascript:alert(1)", "javascript&colon;alert(1)",
-        "java\nscript:alert(1)", "\u{01}javascript:alert(1)", "vbscript:msgbox(1)", "VBScript:x", "data:text/html,<script>alert(1)</script>",
+        "java\nscript:alert(1)", "\u{0C}javascript:alert(1)", " \u{20}javascript:alert(1)", "vbscript:msgbox(1)", "VBScript:x", "data:text/html,<script>alert(1)</script>",
         "file:///etc/passwd", "jav&#97;script:alert(1)", "javascript&#58;alert(1)",
     ])
     func linksThatCouldRunCodeLoseTheirHref(_ url: String) {
@@ -103,10 +103,11 @@ struct HTMLSanitizerTests {
         #expect(outcome.findings.count == 2)
     }
 
-    @Test(arguments: ["https://example.com/", "http://example.com/", "mailto:help@example.com", "other.md#part", "#anchor", "../up/", "/root.md", "?q=1", ""])
+    @Test(arguments: ["https://example.com/", "http://example.com/", "mailto:help@example.com", "other.md#part", "#anchor", "../up/", "/root.md", "?q=1", "",
+                      "Q&amp;A:notes.png", "a b:c.md", "1x:y.png"])
     func linksLikeMarkdownLinksAreKeptForTheResolver(_ url: String) {
         let outcome = sanitize("<a href=\"\(url)\">x</a>")
-        #expect(outcome.urls.map(\.url) == [url])
+        #expect(outcome.urls.map(\.url) == [url.replacing("&amp;", with: "&")])
         #expect(outcome.findings == [])
     }
 
