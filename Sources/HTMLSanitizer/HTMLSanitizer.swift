@@ -27,10 +27,18 @@ public enum HTMLSanitizer {
 
     /// Far deeper than any real HTML nests; what reads the parsed tree recurses.
     public static let maxDepth = 200
+    /// Past this many elements open at once the fragment is not parsed at all (`NestingEstimate`).
+    public static let maxOpenElements = 1000
 
     /// Sanitizes `input`. `claimID` is asked about each `id` (and `<a name>`) an author wrote
     /// and returns why it cannot be kept, or nil when it is now taken by this element.
     public static func sanitize(_ input: Input, policy: Policy, claimID: (String) -> String?) -> SanitizedHTML {
+        let start = input.authored.first?.lowerBound ?? 0
+        guard NestingEstimate.maxDepth(of: input.html, stoppingAt: maxOpenElements) <= maxOpenElements else {
+            let finding = HTMLFinding(offset: start, message: "this HTML was dropped: it leaves more than \(maxOpenElements) elements open at once",
+                                      hint: "close the elements you open, and flatten the HTML; no reader can follow that many levels.")
+            return SanitizedHTML(pieces: [], text: "", findings: [finding], ids: [])
+        }
         let (nodes, tooDeep) = GumboTree.parse(input.html, context: input.phrasing ? .paragraph : .body, maxDepth: maxDepth)
         return withoutActuallyEscaping(claimID) { claimID in
             var writer = FragmentWriter(policy: policy, authored: input.authored, claimID: claimID)
