@@ -86,18 +86,15 @@ extension SiteConfig {
     /// `markdown.rawHTML`: a mode by name, or the boolean of earlier versions, where `true`
     /// passed HTML as written and `false` dropped it (now with a warning for each drop).
     static func rawHTMLMode(_ markdown: YAMLReader) throws(BuildError) -> RawHTMLMode? {
+        // Whatever YAML reads as a boolean (`true`, `no`…) means what it did before.
+        if let flag = try? markdown.bool("rawHTML") { return flag ? .trusted : RawHTMLMode.none }
         guard let text = try markdown.string("rawHTML") else { return nil }
-        switch text.lowercased() {
-        case "true": return .trusted
-        case "false": return RawHTMLMode.none
-        default:
-            guard let mode = RawHTMLMode(rawValue: text) else {
-                throw BuildError(.config, step: .load, file: markdown.file, line: markdown.line(of: "rawHTML"),
-                                 "`markdown.rawHTML` must be `sanitized`, `trusted` or `none`, but it is `\(text)`",
-                                 hint: "`sanitized` (the default) keeps safe HTML such as tables and `<kbd>`; `trusted` keeps all of it; `none` drops it.")
-            }
-            return mode
+        guard let mode = RawHTMLMode(rawValue: text) else {
+            throw BuildError(.config, step: .load, file: markdown.file, line: markdown.line(of: "rawHTML"),
+                             "`markdown.rawHTML` must be `sanitized`, `trusted` or `none`, but it is `\(text)`",
+                             hint: "`sanitized` (the default) keeps safe HTML such as tables and `<kbd>`; `trusted` keeps all of it; `none` drops it.")
         }
+        return mode
     }
 
     /// `url` with every character a URL may not hold as it is (spaces, quotes, `<`, `>`, a second
