@@ -13,6 +13,11 @@ struct HeadingIDs {
         used.insert(candidate)
         return candidate
     }
+
+    /// Takes `id` as it is (an HTML element's id); false when something already has it.
+    mutating func claimExactly(_ id: String) -> Bool {
+        used.insert(id).inserted
+    }
 }
 
 /// Finds and removes a trailing ` {#id}` that pins a heading's id.

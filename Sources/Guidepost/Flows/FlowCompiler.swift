@@ -68,7 +68,7 @@ struct FlowCompiler {
         guard let guide = model.guides.first(where: { $0.slug == slug }) else { return nil }
         var url = guide.path.href(model.config.baseURL)
         if let anchor {
-            guard guide.source.document.headings.contains(where: { $0.id == anchor }) else { return nil }
+            guard LinkResolver.ids(of: guide.source.document).contains(anchor) else { return nil }
             url += "#" + LinkResolver.encodeFragment(anchor)
         }
         return FlowSpec.GuideLink(url: url, title: guide.title)

@@ -158,7 +158,7 @@ struct ContentLoader: Sendable {
         }
         var hash = Fingerprint()
         data.withUnsafeBytes { hash.add(bytes: $0) }
-        hash.tag(options.rawHTML ? 1 : 0)
+        hash.tag(options.rawHTML.tag)
         let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
                               contentHash: hash.value)
         return ParsedSource(data: data, options: options, page: page, stamp: stamp)

@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostMarkdown
 
 /// The help center's settings from `content/site.yml`; every field has a default so a site
 /// can start with no config at all.
@@ -22,7 +23,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var language = "en"
     public var categories: [CategoryInfo] = []
     public var support: Support?
-    public var rawHTML = false
+    public var rawHTML = RawHTMLMode.sanitized
     public var templateOverrides: String?
     /// What in site.yml is read differently from how it was written (an unknown key).
     public var warnings: [CheckFinding] = []
@@ -73,8 +74,8 @@ public struct SiteConfig: Sendable, Equatable {
                 label: try support.string("label") ?? "Contact support"
             )
         }
-        if let markdown = try yaml.reader("markdown"), let raw = try markdown.bool("rawHTML") {
-            config.rawHTML = raw
+        if let markdown = try yaml.reader("markdown"), let mode = try Self.rawHTMLMode(markdown) {
+            config.rawHTML = mode
         }
         config.templateOverrides = try yaml.string("templateOverrides")
         return config
@@ -82,6 +83,20 @@ public struct SiteConfig: Sendable, Equatable {
 }
 
 extension SiteConfig {
+    /// `markdown.rawHTML`: a mode by name, or the boolean of earlier versions, where `true`
+    /// passed HTML as written and `false` dropped it (now with a warning for each drop).
+    static func rawHTMLMode(_ markdown: YAMLReader) throws(BuildError) -> RawHTMLMode? {
+        // Whatever YAML reads as a boolean (`true`, `no`…) means what it did before.
+        if let flag = try? markdown.bool("rawHTML") { return flag ? .trusted : RawHTMLMode.none }
+        guard let text = try markdown.string("rawHTML") else { return nil }
+        guard let mode = RawHTMLMode(rawValue: text) else {
+            throw BuildError(.config, step: .load, file: markdown.file, line: markdown.line(of: "rawHTML"),
+                             "`markdown.rawHTML` must be `sanitized`, `trusted` or `none`, but it is `\(text)`",
+                             hint: "`sanitized` (the default) keeps safe HTML such as tables and `<kbd>`; `trusted` keeps all of it; `none` drops it.")
+        }
+        return mode
+    }
+
     /// `url` with every character a URL may not hold as it is (spaces, quotes, `<`, `>`, a second
     /// `#`, a `%` that starts no escape, non-ASCII) percent-encoded, so the `href` it lands in is
     /// a valid URL; characters that are already escapes or mean something in a URL are kept.

@@ -6,16 +6,16 @@ import GuidepostMarkdown
 struct LinkResolver: Sendable {
     private struct Target: Sendable {
         var path: SitePath
-        /// The page's headings; anchors are looked up only for links that name one.
-        var headings: [Heading]
+        /// The page's heading ids and raw HTML ids; looked up only for links that name one.
+        var ids: [String]
         var displayPath: String
         /// What a link to this target resolves from: its URL and, for a page, its parse (which
         /// decides its anchors). A link resolved before is reused while this is unchanged.
         var key: UInt64
 
-        var anchors: Set<String> { Set(headings.map(\.id)) }
+        var anchors: Set<String> { Set(ids) }
 
-        func has(_ anchor: String) -> Bool { headings.contains { $0.id == anchor } }
+        func has(_ anchor: String) -> Bool { ids.contains(anchor) }
     }
 
     private let targets: [String: Target]
@@ -32,14 +32,14 @@ struct LinkResolver: Sendable {
             return print.value
         }
         func add(_ page: SourcePage, _ path: SitePath) {
-            targets[page.path] = Target(path: path, headings: page.document.headings, displayPath: page.displayPath,
+            targets[page.path] = Target(path: path, ids: Self.ids(of: page.document), displayPath: page.displayPath,
                                         key: key(path, page.contentHash))
         }
         for guide in model.guides { add(guide.source, guide.path) }
         for group in model.faq?.groups ?? [] { add(group.source, model.faq?.path ?? .page("faq")) }
         if let home = model.home { add(home, .root) }
         for file in model.files {
-            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0))
+            targets[file.source.path] = Target(path: file.path, ids: [], displayPath: file.source.displayPath, key: key(file.path, 0))
         }
         self.targets = targets
         self.base = base
@@ -53,7 +53,7 @@ struct LinkResolver: Sendable {
         var references: [ResolvedLinks.Reference] = []
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
-        let own = Set(page.document.headings.map(\.id))
+        let own = Set(Self.ids(of: page.document))
         for link in page.document.links {
             switch resolve(link.destination, from: page, own: own, references: &references) {
             case .success(let url): urls.append(url)
@@ -129,6 +129,11 @@ struct LinkResolver: Sendable {
             url += "#" + Self.encodeFragment(anchor)
         }
         return .success(url)
+    }
+
+    /// What a link's `#fragment` may name on a page: its headings, and the ids of its raw HTML.
+    static func ids(of document: MarkdownDocument) -> [String] {
+        document.anchors.isEmpty ? document.headings.map(\.id) : document.headings.map(\.id) + document.anchors
     }
 
     static func isExternal(_ destination: String) -> Bool {

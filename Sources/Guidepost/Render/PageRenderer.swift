@@ -63,7 +63,7 @@ struct PageRenderer: Sendable {
         context = PageContext(model: model, theme: theme, searchIndex: searchIndex)
         self.bodies = bodies
         var basis = Fingerprint()
-        basis.tag(model.config.rawHTML ? 1 : 0)
+        basis.tag(model.config.rawHTML.tag)
         for id in widgets.keys.sorted() {
             basis.add(id)
             basis.add(widgets[id] ?? "")
@@ -175,7 +175,7 @@ struct PageRenderer: Sendable {
         let urls = links[page.path] ?? []
         let widgets = widgets
         return HTMLRenderer(
-            rawHTML: model.config.rawHTML, omitLeadingTitle: omitTitle,
+            omitLeadingTitle: omitTitle,
             resolveLink: { urls.indices.contains($0.index) ? urls[$0.index] : $0.destination },
             renderFlow: { widgets[$0.id] ?? "" }
         )
