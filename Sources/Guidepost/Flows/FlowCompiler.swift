@@ -24,6 +24,7 @@ struct FlowCompiler {
 
     func compile() throws(BuildErrors) -> [String: CompiledFlow] {
         var log = ErrorLog()
+        log.add(contentsOf: FlowErrors.validating(catalog))
         var used: [String] = []
         for guide in model.guides {
             var requests: [(id: String, line: Int?)] = []
@@ -60,7 +61,7 @@ struct FlowCompiler {
             let spec = try flow.spec(resolveGuide: resolveGuide)
             return CompiledFlow(flow: flow, spec: spec, json: spec.json())
         } catch {
-            throw BuildErrors([BuildError(.flow, step: .load, file: "Sources/HelpFlows", error.description)])
+            throw BuildErrors(FlowErrors.errors(error, in: flow))
         }
     }
 
