@@ -129,6 +129,31 @@ import Testing
         #expect(errors.first?.description.hasPrefix("Tests/GuidepostTests/FlowPagesTests.swift:\(#line - 6): error: ") == true)
     }
 
+    /// `sitegen check` reports the same error, at the same line, for a flow no guide embeds.
+    @Test func checkValidatesAFlowThatNoGuideEmbeds() {
+        let broken = Flow(id: "unused", title: "Broken", intro: "x", start: "first") {
+            Question("first", "First?") {
+                Option("a", "A", next: "done")
+                Option("b", "B", next: "gone")
+            }
+            Outcome("done", title: "Done", summary: "Done.", guide: "a")
+        }
+        var tree = minimalTheme
+        tree["content/a.md"] = guideFile("A")
+        var pipeline = BuildPipeline(fileSystem: InMemoryFileSystem(tree))
+        pipeline.flowCatalog = [broken]
+        let errors = pipeline.check().findings.filter { $0.description.contains(": error: ") }.map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("Tests/GuidepostTests/FlowPagesTests.swift:\(#line - 10):") == true, "\(errors)")
+        #expect(errors.first?.contains("\"gone\"") == true)
+    }
+
+    @Test func twoFlowsWithOneIDStopTheBuild() {
+        let errors = buildErrors(["a.md": guideFile("A")], flows: [testFlow, testFlow])
+        #expect(errors.map(\.kind) == [.flow])
+        #expect(errors.first?.message.contains("two flows have the id \"pick\"") == true)
+    }
+
     @Test func theFlowSpecCommandMatchesTheEmbeddedSpec() throws {
         var tree = minimalTheme
         for (path, text) in guides { tree["content/" + path] = text }
