@@ -51,6 +51,12 @@ struct FlowCommand: ParsableCommand {
 
     func run() throws {
         guard let flow = HelpFlows.flow(id: id) else { return }
+        // Paths, graphs and answers of a broken flow would be wrong without saying so.
+        let problems = FlowErrors.validating(flow)
+        if !problems.isEmpty {
+            FileHandle.standardError.write(Data("\(BuildErrors(problems))\n".utf8))
+            throw ExitCode(1)
+        }
         if paths {
             print(json ? FlowText.pathsJSON(flow) : flow.paths().map(\.description).joined(separator: "\n"))
         } else if let graph {

@@ -130,6 +130,21 @@ import Testing
             """)
     }
 
+    @Test func flowAnswersWithAWrongIDNameTheValidOnes() throws {
+        let run = try sitegen(["flow", "missing-code", "--answers", "phone,maybe"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("question \"signal\": answer 2 is \"maybe\""), "\(run.stderr)")
+        #expect(run.stderr.contains("Use one of: yes, no."), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func flowPathsListEveryPathOfTheMissingCodeFlow() throws {
+        let run = try sitegen(["flow", "missing-code", "--paths"])
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count == 8)
+        #expect(run.stdout.hasPrefix("contact=phone, signal=yes, tried-again=yes, other-method=yes → use-other-method\n"))
+    }
+
     @Test func flowAnswersGiveTheOutcome() throws {
         let run = try sitegen(["flow", "occupied-contact", "--answers", "email,yes,no"])
         #expect(run.status == 0)

@@ -1,21 +1,5 @@
 import FlowKit
 
-/// A flow used by the site, compiled once: its spec and where its static pages live.
-struct CompiledFlow: Sendable {
-    var flow: Flow
-    var spec: FlowSpec
-    /// The spec as it is embedded in pages and published beside them.
-    var json: String
-
-    /// `/flows/<id>/` shows the first question; every other node has a page of its own.
-    var entryPath: SitePath { SitePath(["flows", flow.id], directory: true) }
-    var specPath: SitePath { SitePath(["flows", flow.id, "spec.json"], directory: false) }
-
-    func path(of node: String) -> SitePath {
-        node == flow.start ? entryPath : SitePath(["flows", flow.id, node], directory: true)
-    }
-}
-
 /// The flow step of the pipeline: finds the flows the content asks for, validates them against
 /// the site's guides and compiles each to its JSON spec.
 struct FlowCompiler {
@@ -24,6 +8,7 @@ struct FlowCompiler {
 
     func compile() throws(BuildErrors) -> [String: CompiledFlow] {
         var log = ErrorLog()
+        log.add(contentsOf: FlowErrors.validating(catalog))
         var used: [String] = []
         for guide in model.guides {
             var requests: [(id: String, line: Int?)] = []
@@ -56,12 +41,13 @@ struct FlowCompiler {
 
     /// Validates one flow against the site's guides and compiles it.
     func compile(_ flow: Flow) throws(BuildErrors) -> CompiledFlow {
+        let spec: FlowSpec
         do {
-            let spec = try flow.spec(resolveGuide: resolveGuide)
-            return CompiledFlow(flow: flow, spec: spec, json: spec.json())
+            spec = try flow.spec(resolveGuide: resolveGuide)
         } catch {
-            throw BuildErrors([BuildError(.flow, step: .load, file: "Sources/HelpFlows", error.description)])
+            throw BuildErrors(FlowErrors.errors(error, in: flow))
         }
+        return try CompiledFlow(flow: flow, spec: spec)
     }
 
     private func resolveGuide(_ slug: String, _ anchor: String?) -> FlowSpec.GuideLink? {

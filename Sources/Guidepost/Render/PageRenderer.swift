@@ -112,8 +112,10 @@ struct PageRenderer: Sendable {
         }
         for id in flows.keys.sorted() {
             guard let compiled = flows[id] else { continue }
-            for (step, page) in FlowViews(compiled: compiled, base: base).stepPages().enumerated() {
-                jobs.append(PageJob(kind: .flowStep(flow: id, step: step), path: page.info.path, indexable: !page.info.noindex))
+            let views = FlowViews(compiled: compiled, base: base)
+            for step in 0..<views.pageCount {
+                let info = views.stepPage(step).info
+                jobs.append(PageJob(kind: .flowStep(flow: id, step: step), path: info.path, indexable: !info.noindex))
             }
         }
         return jobs
@@ -136,7 +138,7 @@ struct PageRenderer: Sendable {
             return .finished(RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language))
         case .flowStep(let id, let step):
             guard let compiled = flows[id] else { return .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable)) }
-            let page = FlowViews(compiled: compiled, base: base).stepPages()[step]
+            let page = FlowViews(compiled: compiled, base: base).stepPage(step)
             return draft("flow-step", page.info, page.context)
         }
     }
