@@ -143,11 +143,22 @@ struct DocumentBuilder {
         case .paragraph:
             appendBlock(.paragraph(finishLeafBlock(frame.inlines)))
         case .heading(let level, let span):
-            let (inlines, pinned) = PinnedID.extract(from: finishLeafBlock(frame.inlines))
-            let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
-            let heading = Heading(level: level, text: text, id: ids.claim(pinned ?? Slug.make(text)), line: span.line)
+            let extracted = PinnedID.extract(from: finishLeafBlock(frame.inlines))
+            if let warning = extracted.warning {
+                diagnostics.append(MarkdownDiagnostic(line: span.line, column: source.lastBraceColumn(line: span.line),
+                                                      warning.message, hint: warning.hint))
+            }
+            let text = PlainText.collapsingWhitespace(PlainText.of(extracted.inlines))
+            let claimed = ids.claim(extracted.id ?? Slug.make(text), heading: headings.count)
+            if let pinned = extracted.id, let takenBy = claimed.takenBy {
+                diagnostics.append(MarkdownDiagnostic(
+                    line: span.line, column: source.lastBraceColumn(line: span.line),
+                    "the pinned id `#\(pinned)` is already the id of the earlier heading `\(headings[takenBy].text)`, so this heading gets `#\(claimed.id)`",
+                    hint: "pin a different id; links to `#\(pinned)` go to the earlier heading."))
+            }
+            let heading = Heading(level: level, text: text, id: claimed.id, line: span.line)
             headings.append(heading)
-            appendBlock(.heading(heading, inlines))
+            appendBlock(.heading(heading, extracted.inlines))
         case .emphasis:
             appendInline(.emphasis(frame.inlines))
         case .strong:
@@ -172,11 +183,12 @@ struct DocumentBuilder {
             let breaks = block.locator.line - block.span.line
             shift = max(0, block.span.endLine - breaks - block.span.line)
         }
+        var counter = ColumnCounter(source: source)
         for index in block.firstLink..<links.count {
             links[index].line += shift
-            links[index].column = source.characterColumn(line: links[index].line, byteColumn: links[index].column)
+            links[index].column = counter.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
-        return inlines.map { settlingLinks($0) }
+        return LinkAttributes.strip(inlines.map { settlingLinks($0) }, diagnostics: &diagnostics)
     }
 
     private func settlingLinks(_ inline: Inline) -> Inline {

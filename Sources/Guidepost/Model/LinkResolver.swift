@@ -12,10 +12,9 @@ struct LinkResolver: Sendable {
         /// What a link to this target resolves from: its URL and, for a page, its parse (which
         /// decides its anchors). A link resolved before is reused while this is unchanged.
         var key: UInt64
-
-        var anchors: Set<String> { Set(headings.map(\.id)) }
-
-        func has(_ anchor: String) -> Bool { headings.contains { $0.id == anchor } }
+        /// The headings' ids, so a page with a hundred thousand links to its headings is still
+        /// resolved in linear time.
+        var anchors: Set<String>
     }
 
     private let targets: [String: Target]
@@ -33,13 +32,14 @@ struct LinkResolver: Sendable {
         }
         func add(_ page: SourcePage, _ path: SitePath) {
             targets[page.path] = Target(path: path, headings: page.document.headings, displayPath: page.displayPath,
-                                        key: key(path, page.contentHash))
+                                        key: key(path, page.contentHash), anchors: Set(page.document.headings.map(\.id)))
         }
         for guide in model.guides { add(guide.source, guide.path) }
         for group in model.faq?.groups ?? [] { add(group.source, model.faq?.path ?? .page("faq")) }
         if let home = model.home { add(home, .root) }
         for file in model.files {
-            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0))
+            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0),
+                                               anchors: [])
         }
         self.targets = targets
         self.base = base
@@ -54,8 +54,9 @@ struct LinkResolver: Sendable {
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
         let own = Set(page.document.headings.map(\.id))
+        var aliases: [String: AnchorAliases] = [:]
         for link in page.document.links {
-            switch resolve(link.destination, from: page, own: own, references: &references) {
+            switch resolve(link.destination, from: page, own: own, references: &references, aliases: &aliases) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -82,7 +83,7 @@ struct LinkResolver: Sendable {
     }
 
     private func resolve(_ destination: String, from page: SourcePage, own: Set<String>,
-                         references: inout [ResolvedLinks.Reference]) -> Result<String, Problem> {
+                         references: inout [ResolvedLinks.Reference], aliases: inout [String: AnchorAliases]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
 
@@ -99,11 +100,12 @@ struct LinkResolver: Sendable {
 
         if rest.isEmpty {
             guard let anchor else { return .success(destination) }
-            guard own.contains(anchor) else {
+            switch Self.heading(anchor, ids: own, headings: page.document.headings, aliases: &aliases, key: page.path) {
+            case .success(let id): return .success("#" + Self.encodeFragment(id))
+            case .failure(let hint):
                 return .failure(Problem(kind: .missingAnchor, message: "the link `\(destination)` points to a heading this page does not have",
-                                        hint: Self.anchorHint(own)))
+                                        hint: hint.hint(ids: own, writing: { "#" + $0 })))
             }
-            return .success("#" + Self.encodeFragment(anchor))
         }
 
         let decoded = Self.removingPercentEncoding(String(rest))
@@ -121,12 +123,14 @@ struct LinkResolver: Sendable {
         references.append(ResolvedLinks.Reference(path: path, key: target.key))
         var url = target.path.href(base)
         if let anchor {
-            guard target.has(anchor) else {
+            switch Self.heading(anchor, ids: target.anchors, headings: target.headings, aliases: &aliases, key: path) {
+            case .success(let id): url += "#" + Self.encodeFragment(id)
+            case .failure(let hint):
+                let file = String(trimmed.prefix { $0 != "#" })
                 return .failure(Problem(kind: .missingAnchor,
                                         message: "the link `\(destination)` points to a heading `#\(anchor)` that \(target.displayPath) does not have",
-                                        hint: Self.anchorHint(target.anchors)))
+                                        hint: hint.hint(ids: target.anchors, writing: { file + "#" + $0 })))
             }
-            url += "#" + Self.encodeFragment(anchor)
         }
         return .success(url)
     }
@@ -158,10 +162,6 @@ struct LinkResolver: Sendable {
         anchor.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? anchor
     }
 
-    private static func anchorHint(_ anchors: Set<String>) -> String {
-        if anchors.isEmpty { return "that page has no headings; link to the page without `#…`." }
-        return "its headings are: " + anchors.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", ")
-    }
 }
 
 /// One page's links resolved: the URLs, the problems, and what they depended on besides the
