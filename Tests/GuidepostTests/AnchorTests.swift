@@ -50,3 +50,11 @@ struct AnchorTests {
         #expect(errors.first?.hint == "its headings are: #before-you-start")
     }
 }
+
+/// `files` with a site.yml naming a base URL when it has none, so a test about something else
+/// does not also get the warning a site without one gets.
+func withBaseURL(_ files: [String: String]) -> [String: String] {
+    var files = files
+    if files["site.yml"] == nil { files["site.yml"] = "baseURL: https://help.example.com/\n" }
+    return files
+}

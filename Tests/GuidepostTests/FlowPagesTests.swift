@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func questionPagesStayOutOfTheSitemapAndOutcomesAreIn() throws {
-        let sitemap = try #require(try generate(guides).text("sitemap.xml"))
+        let sitemap = try #require(try generate(guides, baseURL: "https://help.example.com/").text("sitemap.xml"))
         #expect(!sitemap.contains("/flows/pick/second/"))
         #expect(sitemap.contains("/flows/pick/go-a/"))
     }

@@ -19,6 +19,7 @@ struct LinkResolver: Sendable {
 
     private let targets: [String: Target]
     private let base: BaseURL
+    private let drafts: Set<String>
 
     init(model: SiteModel) {
         let base = model.config.baseURL
@@ -43,6 +44,7 @@ struct LinkResolver: Sendable {
         }
         self.targets = targets
         self.base = base
+        drafts = model.drafts
     }
 
     /// The URL for every link of `page`, indexed like `page.document.links`, and the targets
@@ -115,6 +117,7 @@ struct LinkResolver: Sendable {
                                     hint: "link only to files inside the content folder."))
         }
         guard let target = targets[path] else {
+            if drafts.contains(path) { return .failure(Self.draftProblem(destination, path)) }
             let hint = decoded.hasSuffix("/") || !decoded.contains(".")
                 ? "link to the Markdown file (for example `guide.md`), not to the page's URL; Guidepost works out the URL."
                 : "check the file name and folder; paths are relative to this file and case-sensitive."
