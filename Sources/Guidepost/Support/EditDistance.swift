@@ -19,10 +19,11 @@ enum EditDistance {
     }
 
     /// The candidate closest to `word` within a distance that still reads as a typo of it
-    /// (one edit for short words, up to a third of the word for long ones); ties go to the
+    /// (the same letters in another case; else two edits, three for long words); ties go to the
     /// first candidate, so the answer is the same on every run.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(1, min(3, word.count / 3))
+        if let sameLetters = candidates.first(where: { $0 != word && $0.lowercased() == word.lowercased() }) { return sameLetters }
+        let limit = max(2, min(3, word.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
             guard let distance = between(word, candidate, limit: best.map { $0.distance - 1 } ?? limit) else { continue }
