@@ -100,3 +100,45 @@ struct NothingSilentTests {
         #expect(report.json.components(separatedBy: "has no `summary`").count == 7)
     }
 }
+
+/// The `sitegen` binary, where the exit code and the summary line matter.
+@Suite struct NothingSilentCLITests {
+    let cli = CLITests()
+
+    @Test func theSummaryCountsDraftsAndDraftsAreBuiltOnlyWhenAsked() throws {
+        let root = try cli.project(["a.md": guideFile("A"), "b.md": guideFile("B", extra: "draft: true\n"),
+                                    "c.md": guideFile("C", extra: "draft: true\n")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try cli.sitegen([], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix(", 2 drafts not published\n"), "\(run.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/guides/b/index.html").path))
+        let drafts = try cli.sitegen(["build", "--drafts", "--clean"], in: root)
+        #expect(drafts.status == 0)
+        #expect(!drafts.stdout.contains("draft"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/guides/b/index.html").path))
+    }
+
+    @Test func anUnknownKeyWarnsAndFailsOnlyAStrictBuild() throws {
+        let root = try cli.project(["a.md": "---\ntitle: A\nsumary: S.\n---\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let strict = try cli.sitegen(["build", "--strict"], in: root)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("content/a.md:3:1: error: `sumary` is not a key Guidepost reads in front matter"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+        let relaxed = try cli.sitegen([], in: root)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("content/a.md:3:1: warning: `sumary` is not a key"))
+    }
+
+    @Test func aSiteWithoutBaseURLWarnsOnceAndWritesNoSitemap() throws {
+        let root = try cli.project(["site.yml": "title: T\n", "a.md": guideFile("A")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try cli.sitegen([], in: root)
+        #expect(run.status == 0)
+        #expect(run.stderr.components(separatedBy: "no `baseURL`").count == 2, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sitemap.xml").path))
+        let robots = try String(contentsOf: root.appendingPathComponent("public/robots.txt"), encoding: .utf8)
+        #expect(!robots.contains("Sitemap"))
+    }
+}
