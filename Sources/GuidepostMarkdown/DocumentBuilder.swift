@@ -178,10 +178,23 @@ struct DocumentBuilder {
                 blocks.forEach { appendBlock($0) }
                 return
             }
-            let (markdown, pinned) = PinnedID.extract(from: finishLeafBlock(extended(frame)))
-            let inlines = withRawHTML(markdown)
+            let extracted = PinnedID.extract(from: finishLeafBlock(extended(frame)))
+            if let warning = extracted.warning {
+                diagnostics.append(MarkdownDiagnostic(line: span.line, column: source.lastBraceColumn(line: span.line),
+                                                      warning.message, hint: warning.hint))
+            }
+            let inlines = withRawHTML(extracted.inlines)
             let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
-            let heading = Heading(level: level, text: text, id: ids.claim(pinned ?? Slug.make(text)), line: span.line)
+            let claimed = ids.claim(extracted.id ?? Slug.make(text), heading: headings.count)
+            if let pinned = extracted.id, let takenBy = claimed.takenBy {
+                let holder = takenBy == HeadingIDs.notAHeading
+                    ? "an HTML element or a footnote before it" : "the earlier heading `\(headings[takenBy].text)`"
+                diagnostics.append(MarkdownDiagnostic(
+                    line: span.line, column: source.lastBraceColumn(line: span.line),
+                    "the pinned id `#\(pinned)` is already the id of \(holder), so this heading gets `#\(claimed.id)`",
+                    hint: "pin a different id; links to `#\(pinned)` go to the earlier one."))
+            }
+            let heading = Heading(level: level, text: text, id: claimed.id, line: span.line)
             headings.append(heading)
             appendBlock(.heading(heading, inlines))
         case .emphasis:
@@ -220,10 +233,14 @@ struct DocumentBuilder {
             warnIfFootnoteReadAsLink(links[index])
             links[index].column = columns.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
-        guard block.extended else { return inlines.map { $0.rewritingLinks { links[$0.index] } } }
-        let settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)
-        reorderLinks(from: block.firstLink)
-        return settled
+        let settled: [Inline]
+        if block.extended {
+            settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)
+            reorderLinks(from: block.firstLink)
+        } else {
+            settled = inlines.map { $0.rewritingLinks { links[$0.index] } }
+        }
+        return LinkAttributes.strip(settled, diagnostics: &diagnostics)
     }
 
     /// The finished block's inlines, sanitized as one fragment when they held raw HTML.

@@ -14,6 +14,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var keepAliveInterval: Duration
     /// Report each build step's time after every build.
     public var timings = false
+    /// Show pages marked `draft: true` too.
+    public var drafts = false
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
                 port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), keepAliveInterval: Duration = .seconds(15)) {

@@ -40,7 +40,7 @@ import Testing
     func project(_ content: [String: String]) throws -> URL {
         let root = try temporaryFolder()
         var tree = minimalTheme
-        for (path, text) in content { tree["content/" + path] = text }
+        for (path, text) in withBaseURL(content) { tree["content/" + path] = text }
         try writeTree(tree, to: root)
         return root
     }

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func questionPagesStayOutOfTheSitemapAndEachOutcomeIsInOnce() throws {
-        let sitemap = try #require(try generate(guides).text("sitemap.xml"))
+        let sitemap = try #require(try generate(guides, baseURL: "https://help.example.com/").text("sitemap.xml"))
         #expect(!sitemap.contains("/flows/pick/left/</loc>"))
         #expect(sitemap.contains("/flows/pick/left/up/"))
         #expect(sitemap.contains("/flows/pick/right/"))

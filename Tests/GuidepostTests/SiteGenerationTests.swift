@@ -139,10 +139,10 @@ import Testing
     }
 
     @Test func theSitemapListsIndexablePagesOnly() throws {
-        let site = try generate(["a.md": guideFile("A")])
+        let site = try generate(["a.md": guideFile("A")], baseURL: "https://help.example.com/")
         let sitemap = try #require(site.text("sitemap.xml"))
-        #expect(sitemap.contains("<loc>http://localhost:8000/guides/a/</loc>"))
-        #expect(sitemap.contains("<loc>http://localhost:8000/</loc>"))
+        #expect(sitemap.contains("<loc>https://help.example.com/guides/a/</loc>"))
+        #expect(sitemap.contains("<loc>https://help.example.com/</loc>"))
         #expect(!sitemap.contains("404"))
     }
 

@@ -50,6 +50,8 @@ struct LoadedContent: Sendable {
     var config: SiteConfig
     var pages: [SourcePage]
     var files: [SourceFile]
+    /// Pages with `draft: true`, left out of `pages` (`apply(_:)`): links to them are errors.
+    var drafts: [SourcePage] = []
     /// Each page's bytes and parse, for the next load to reuse (`BuildMemo`).
     var parsed: [String: ParsedSource] = [:]
     /// The pages parsed in this load rather than taken from the last (when there was one).
