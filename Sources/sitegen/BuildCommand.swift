@@ -64,7 +64,10 @@ struct BuildCommand: ParsableCommand {
             let summary = try pipeline.build()
             progress.finish()
             if !summary.warnings.isEmpty {
-                FileHandle.standardError.write(Data(summary.warnings.map { $0.description + "\n" }.joined().utf8))
+                FileHandle.standardError.write(Data(summary.warnings.map { warning in
+                    // The hint carries the fix ("did you mean `summary`?"), as it does for errors.
+                    warning.description + "\n" + (warning.hint.map { "  hint: \($0)\n" } ?? "")
+                }.joined().utf8))
             }
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func thePagesAndTheIndexBuiltAfterwardsAreTheFullSiteByteForByte() throws {
-        let options = BuildOptions(content: GoldenSiteTests.fixture.path, templates: repositoryRoot.appendingPathComponent("templates").path)
+        let options = BuildOptions(content: GoldenSiteTests.fixture("site").path, templates: repositoryRoot.appendingPathComponent("templates").path)
         let pipeline = BuildPipeline(options: options)
         let deferred = try pipeline.generateDeferringSearch(reusing: BuildMemo())
         try expectComplete(deferred, pipeline)
@@ -58,7 +58,7 @@ import Testing
     /// The `search` step is timed when the index is built, not with the pages.
     @Test func theSearchStepIsReportedWhenTheIndexIsBuilt() throws {
         let steps = StepLog()
-        var pipeline = BuildPipeline(options: BuildOptions(content: GoldenSiteTests.fixture.path,
+        var pipeline = BuildPipeline(options: BuildOptions(content: GoldenSiteTests.fixture("site").path,
                                                            templates: repositoryRoot.appendingPathComponent("templates").path))
         pipeline.timings = { steps.append($0) }
         let deferred = try pipeline.generateDeferringSearch(reusing: BuildMemo())

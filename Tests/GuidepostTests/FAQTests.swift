@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func everyPageOfTheThemeDeclaresThePolicy() throws {
-        let output = try BuildPipeline(options: BuildOptions(content: GoldenSiteTests.fixture.path,
+        let output = try BuildPipeline(options: BuildOptions(content: GoldenSiteTests.fixture("site").path,
                                                              templates: repositoryRoot.appendingPathComponent("templates").path)).generate()
         let pages = output.files.map(\.path).filter { $0.hasSuffix(".html") }
         #expect(!pages.isEmpty)

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyPageOfTheFixtureSiteHashesAsTheGenericWalkDoes() throws {
-        let options = BuildOptions(content: GoldenSiteTests.fixture.path, templates: repositoryRoot.appendingPathComponent("templates").path)
+        let options = BuildOptions(content: GoldenSiteTests.fixture("site").path, templates: repositoryRoot.appendingPathComponent("templates").path)
         let site = try BuildPipeline(options: options).prepare().site
         var kinds = 0
         for job in site.jobs {

@@ -21,7 +21,7 @@ import Darwin
 
         init() throws {
             root = try temporaryFolder()
-            try FileManager.default.copyItem(at: GoldenSiteTests.fixture, to: content)
+            try FileManager.default.copyItem(at: GoldenSiteTests.fixture("site"), to: content)
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: templates)
         }
 
