@@ -89,7 +89,9 @@ extension AsyncSequence where Element == UInt8 {
     // some AsyncSequence<String>
     func collectStrings(separatedBy string: String) -> AsyncThrowingMapSequence<CollectUntil<Self>, String> {
         let bytes = Array(string.data(using: .utf8)!)
-        let buffer = collectUntil(buffer: { $0.suffix(bytes.count) == bytes })
+        // Guidepost patch: `suffix` here was Sequence's, which copies the whole buffer on every
+        // byte, so a line cost time quadratic in its length. This looks at the last bytes only.
+        let buffer = collectUntil(buffer: { $0.count >= bytes.count && $0[($0.count - bytes.count)...].elementsEqual(bytes) })
         return buffer.map {
             let chars = ($0.suffix(bytes.count) == bytes) ? $0.dropLast(bytes.count) : $0
             guard let string = String(bytes: chars, encoding: .utf8) else {

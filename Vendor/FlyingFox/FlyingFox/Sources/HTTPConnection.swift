@@ -100,6 +100,15 @@ struct HTTPConnection: Sendable {
         try socket.close()
     }
 
+    // Guidepost patch: closing with unread bytes makes the system reset the connection, and the
+    // client loses the answer it was sent. So read on and drop what still comes, for a while.
+    func discardInput(for seconds: TimeInterval) async {
+        _ = try? await withThrowingTimeout(seconds: seconds) {
+            var iterator = bytes.makeAsyncIterator()
+            while try await iterator.nextBuffer(suggested: 65_536) != nil {}
+        }
+    }
+
     struct Error: LocalizedError {
         var errorDescription: String?
 
@@ -147,7 +156,12 @@ actor HTTPRequestSequence<S: AsyncBufferedSequence & Sendable>: AsyncSequence, A
         guard !isComplete else { return nil }
 
         do {
-            let task = Task { try await decoder.decodeRequest(from: bytes) }
+            // Guidepost patch: a head that doesn't arrive in time ends the connection.
+            let task = Task { [decoder, bytes] in
+                try await withThrowingTimeout(seconds: decoder.requestTimeout) {
+                    try await decoder.decodeRequest(from: bytes)
+                }
+            }
             self.task = task
             defer { self.task = nil }
             var request = try await task.getValue(cancelling: .whenParentIsCancelled)

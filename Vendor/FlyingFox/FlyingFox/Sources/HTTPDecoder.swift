@@ -36,9 +36,14 @@ struct HTTPDecoder {
 
     var sharedRequestBufferSize: Int
     var sharedRequestReplaySize: Int
+    // Guidepost patch: a request line and headers larger than these are refused (414, 431)
+    // before they are buffered whole.
+    var maxRequestLineLength = 8_192
+    var maxHeaderFieldsLength = 32_768
+    var requestTimeout: TimeInterval = 10
 
     func decodeRequest(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> HTTPRequest {
-        let status = try await bytes.lines.takeNext()
+        let status = try await readLine(from: bytes, limit: maxRequestLineLength, else: .uriTooLong)
         let comps = status
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -49,7 +54,7 @@ struct HTTPDecoder {
         let method = HTTPMethod(String(comps[0]))
         let version = HTTPVersion(String(comps[2]))
         let target = makeTarget(from: comps[1])
-        let headers = try await readHeaders(from: bytes)
+        let headers = try await readRequestHeaders(from: bytes)
         let body = try await readBody(
             from: bytes,
             contentLength: headers[.contentLength],
@@ -135,6 +140,36 @@ struct HTTPDecoder {
             .reduce(into: [HTTPHeader: String]()) { $0[$1.header] = $1.value }
     }
 
+    // Guidepost patch: a request's head is read a line at a time, each byte looked at once, and
+    // no further than the limits allow.
+    func readRequestHeaders(from bytes: some AsyncBufferedSequence<UInt8>) async throws -> [HTTPHeader: String] {
+        var headers = [HTTPHeader: String]()
+        var remaining = maxHeaderFieldsLength
+        while true {
+            let line = try await readLine(from: bytes, limit: remaining, else: .headerFieldsTooLarge)
+            if line.isEmpty { return headers }
+            remaining -= line.utf8.count
+            if let (header, value) = readHeader(from: line) { headers[header] = value }
+        }
+    }
+
+    func readLine(from bytes: some AsyncBufferedSequence<UInt8>, limit: Int, else limitError: LimitError) async throws -> String {
+        var iterator = bytes.makeAsyncIterator()
+        var line = [UInt8]()
+        while let byte = try await iterator.next() {
+            if byte == UInt8(ascii: "\n") {
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                guard let string = String(bytes: line, encoding: .utf8) else {
+                    throw AsyncSequenceError("Invalid String Conversion")
+                }
+                return string
+            }
+            guard line.count < limit else { throw limitError }
+            line.append(byte)
+        }
+        throw line.isEmpty ? SocketError.disconnected : SequenceTerminationError()
+    }
+
     func readBody(
         from bytes: some AsyncBufferedSequence<UInt8>,
         contentLength: String?,
@@ -206,6 +241,19 @@ extension HTTPDecoder {
 
         init(_ description: String) {
             self.errorDescription = description
+        }
+    }
+
+    // Guidepost patch: a request over a limit, answered with its status before the connection closes.
+    enum LimitError: Swift.Error {
+        case uriTooLong
+        case headerFieldsTooLarge
+
+        var statusCode: HTTPStatusCode {
+            switch self {
+            case .uriTooLong: .uriTooLong
+            case .headerFieldsTooLarge: .requestHeaderFieldsTooLarge
+            }
         }
     }
 }

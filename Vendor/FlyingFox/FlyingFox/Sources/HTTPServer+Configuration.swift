@@ -41,6 +41,15 @@ public extension HTTPServer {
         public var sharedRequestReplaySize: Int
         public var pool: any AsyncSocketPool
         public var logger: any Logging
+        // Guidepost patch: limits, so one client cannot stall the server or hold it open.
+        /// Seconds a connection may take to send a request's head, counted from when it opened
+        /// or its previous response was sent: idle and slow connections are closed after it.
+        public var requestTimeout: TimeInterval = 10
+        /// Connections beyond this many are closed as soon as they are accepted.
+        public var maxConnections = 64
+        /// Longer request lines are answered with 414, larger headers with 431.
+        public var maxRequestLineLength = 8_192
+        public var maxHeaderFieldsLength = 32_768
 
         public init(address: some SocketAddress,
                     timeout: TimeInterval = 15,

@@ -190,7 +190,7 @@ public final actor HTTPServer {
     @available(macOS 14.0, iOS 17.0, tvOS 17.0, watchOS 10.0, *)
     private func listenForConnectionsDiscarding(on socket: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
-            for try await socket in socket.sockets {
+            for try await socket in socket.sockets where admit(socket) {
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -204,7 +204,7 @@ public final actor HTTPServer {
     @available(tvOS, deprecated: 17.0, renamed: "listenForConnectionsDiscarding(on:)")
     private func listenForConnectionsFallback(on socket: AsyncSocket) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for try await socket in socket.sockets {
+            for try await socket in socket.sockets where admit(socket) {
                 group.addTask {
                     await self.handleConnection(self.makeConnection(socket: socket))
                 }
@@ -214,11 +214,25 @@ public final actor HTTPServer {
     }
 
     private func makeConnection(socket: AsyncSocket) -> HTTPConnection {
-        HTTPConnection(
-            socket: socket,
-            decoder: HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize),
-            logger: config.logger
-        )
+        var decoder = HTTPDecoder(sharedRequestBufferSize: config.sharedRequestBufferSize, sharedRequestReplaySize: config.sharedRequestReplaySize)
+        decoder.maxRequestLineLength = config.maxRequestLineLength
+        decoder.maxHeaderFieldsLength = config.maxHeaderFieldsLength
+        decoder.requestTimeout = config.requestTimeout
+        return HTTPConnection(socket: socket, decoder: decoder, logger: config.logger)
+    }
+
+    // Guidepost patch: counted as it is accepted, before its task starts, so a burst of
+    // connections cannot overshoot the limit.
+    private var openConnections = 0
+
+    private func admit(_ socket: AsyncSocket) -> Bool {
+        guard openConnections < config.maxConnections else {
+            logger.logError("too many connections: closing a new one")
+            try? socket.close()
+            return false
+        }
+        openConnections += 1
+        return true
     }
 
     private(set) var connections: Set<HTTPConnection> = []
@@ -233,6 +247,12 @@ public final actor HTTPServer {
                 try await request.bodySequence.flushIfNeeded()
                 try await connection.sendResponse(response)
             }
+        } catch let error as HTTPDecoder.LimitError {
+            // Guidepost patch: say why, then close, since the rest of the request is unread.
+            let response = HTTPResponse(statusCode: error.statusCode, headers: [.connection: "close"])
+            try? await connection.sendResponse(response)
+            await connection.discardInput(for: 1)
+            logger.logError(error, on: connection)
         } catch {
             // TODO: send `400 Bad Request` on `HTTPDecoder.Error` before closing.
             // Closing without a response is RFC 9112 §6.3 #5-compliant for unrecoverable
@@ -240,6 +260,7 @@ public final actor HTTPServer {
             logger.logError(error, on: connection)
         }
         connections.remove(connection)
+        openConnections -= 1
         try? connection.close()
         logger.logCloseConnection(connection)
     }
