@@ -172,9 +172,10 @@ struct DocumentBuilder {
             let breaks = block.locator.line - block.span.line
             shift = max(0, block.span.endLine - breaks - block.span.line)
         }
+        var columns = CharacterColumns()
         for index in block.firstLink..<links.count {
             links[index].line += shift
-            links[index].column = source.characterColumn(line: links[index].line, byteColumn: links[index].column)
+            links[index].column = columns.column(line: links[index].line, byteColumn: links[index].column, in: source)
         }
         return inlines.map { settlingLinks($0) }
     }

@@ -16,11 +16,12 @@ struct YAMLReader {
             // which on a large site costs more than parsing the front matter.
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
-            throw BuildError(kind, step: step, file: file, line: Self.line(of: error).map { $0 + lineOffset },
-                             "the YAML could not be read: \(Self.problem(of: error, lineOffset: lineOffset))",
+            let problem = YAMLProblem(error, lineOffset: lineOffset)
+            throw BuildError(kind, step: step, file: file, line: problem.line, column: problem.column,
+                             "the YAML could not be read: \(problem.message)",
                              hint: "check the indentation and quote values that contain ': ', '#', or start with '[', '{', '*', '&' or '@'.")
         } catch {
-            throw BuildError(kind, step: step, file: file, "the YAML could not be read: \(error)")
+            throw BuildError(kind, step: step, file: file, "the YAML could not be read")
         }
         guard let node else { return YAMLReader(mapping: [:], file: file, lineOffset: lineOffset) }
         guard let mapping = node.mapping else {
@@ -97,27 +98,6 @@ struct YAMLReader {
         case .mapping: return "a set of `key: value` pairs"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        }
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        case .duplicatedKeysInMapping(_, let context): return context.mark.line
-        default: return nil
-        }
-    }
-
-    private static func problem(of error: YamlError, lineOffset: Int) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            // The context says where the unfinished construct began, often the line to fix.
-            let prefix = context.map { "\($0.text) that starts on line \($0.mark.line + lineOffset), " } ?? ""
-            return prefix + problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice"
-        default:
-            return "\(error)"
         }
     }
 }

@@ -54,8 +54,9 @@ struct LinkResolver: Sendable {
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
         let own = Set(page.document.headings.map(\.id))
+        let folder = page.folder
         for link in page.document.links {
-            switch resolve(link.destination, from: page, own: own, references: &references) {
+            switch resolve(link.destination, from: page, folder: folder, own: own, references: &references) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -81,7 +82,7 @@ struct LinkResolver: Sendable {
         var hint: String
     }
 
-    private func resolve(_ destination: String, from page: SourcePage, own: Set<String>,
+    private func resolve(_ destination: String, from page: SourcePage, folder: [String], own: Set<String>,
                          references: inout [ResolvedLinks.Reference]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
@@ -107,7 +108,7 @@ struct LinkResolver: Sendable {
         }
 
         let decoded = Self.removingPercentEncoding(String(rest))
-        let start = decoded.hasPrefix("/") ? [] : page.folder
+        let start = decoded.hasPrefix("/") ? [] : folder
         guard let path = Self.normalize(decoded, from: start) else {
             return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points outside the content folder",
                                     hint: "link only to files inside the content folder."))
