@@ -25,13 +25,19 @@ struct FlowCompiler {
     func compile() throws(BuildErrors) -> [String: CompiledFlow] {
         var log = ErrorLog()
         var used: [String] = []
+        // A flow's own errors are reported where a guide first embeds it: that is the file an
+        // author can open, and the line to remove if the flow can't be fixed.
+        var embeddedAt: [String: (file: String, line: Int?)] = [:]
         for guide in model.guides {
             var requests: [(id: String, line: Int?)] = []
             if let id = guide.flow { requests.append((id, guide.source.matter.lines["flow"])) }
             requests += guide.source.document.flows.map { ($0.id, $0.line + guide.source.bodyLineOffset) }
             for request in requests {
                 if catalog.contains(where: { $0.id == request.id }) {
-                    if !used.contains(request.id) { used.append(request.id) }
+                    if embeddedAt[request.id] == nil {
+                        used.append(request.id)
+                        embeddedAt[request.id] = (guide.source.displayPath, request.line)
+                    }
                 } else {
                     log.add(BuildError(.flow, step: .load, file: guide.source.displayPath, line: request.line,
                                        "there is no flow checker called `\(request.id)`",
@@ -45,7 +51,7 @@ struct FlowCompiler {
         for id in used {
             guard let flow = catalog.first(where: { $0.id == id }) else { continue }
             do {
-                compiled[id] = try compile(flow)
+                compiled[id] = try compile(flow, embeddedAt: embeddedAt[id])
             } catch {
                 log.add(contentsOf: error.errors)
             }
@@ -55,12 +61,14 @@ struct FlowCompiler {
     }
 
     /// Validates one flow against the site's guides and compiles it.
-    func compile(_ flow: Flow) throws(BuildErrors) -> CompiledFlow {
+    func compile(_ flow: Flow, embeddedAt place: (file: String, line: Int?)? = nil) throws(BuildErrors) -> CompiledFlow {
         do {
             let spec = try flow.spec(resolveGuide: resolveGuide)
             return CompiledFlow(flow: flow, spec: spec, json: spec.json())
         } catch {
-            throw BuildErrors([BuildError(.flow, step: .load, file: "Sources/HelpFlows", error.description)])
+            throw BuildErrors([BuildError(.flow, step: .load, file: place?.file ?? "Sources/HelpFlows", line: place?.line,
+                                          "the flow `\(flow.id)` embedded here is broken: \(error.description)",
+                                          hint: "fix the flow in Sources/HelpFlows, or remove it from this guide.")])
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostMarkdown
 
 /// The help center's settings from `content/site.yml`; every field has a default so a site
 /// can start with no config at all.
@@ -61,7 +62,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
             // The URL lands in an href on every page: only schemes that open a page or a mail.
             let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() }
-            guard url.hasPrefix("/") || (url.contains(":") && ["http", "https", "mailto"].contains(scheme ?? "")) else {
+            guard (url.hasPrefix("/") && !URLSafety.isProtocolRelative(url)) || (url.contains(":") && ["http", "https", "mailto"].contains(scheme ?? "")) else {
                 throw BuildError(.config, step: .load, file: file, line: support.line(of: "url"),
                                  "`support.url` must be an http, https or mailto address, or a path on this site, but it is `\(url)`",
                                  hint: "for example `url: https://example.com/support` or `url: mailto:help@example.com`.")

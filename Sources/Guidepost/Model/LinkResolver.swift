@@ -85,6 +85,10 @@ struct LinkResolver: Sendable {
     private func resolve(_ destination: String, from page: SourcePage, folder: [String], own: Set<String>,
                          references: inout [ResolvedLinks.Reference]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
+        if URLSafety.isRefusedInLinks(trimmed) {
+            return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` would run code or open a page made from its own text",
+                                    hint: "`javascript:`, `vbscript:`, `data:` and `file:` links are refused; link to a guide (`guide.md`) or a web address (`https://…`)."))
+        }
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
 
         var rest = Substring(trimmed)
@@ -133,7 +137,7 @@ struct LinkResolver: Sendable {
     }
 
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
+        if URLSafety.isProtocolRelative(destination) { return true }
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
