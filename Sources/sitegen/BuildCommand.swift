@@ -61,7 +61,7 @@ struct BuildCommand: ParsableCommand {
             let summary = try pipeline.build()
             progress.finish()
             if !summary.warnings.isEmpty {
-                FileHandle.standardError.write(Data(summary.warnings.map { $0.description + "\n" }.joined().utf8))
+                Terminal.err(summary.warnings.map { $0.description + "\n" }.joined())
             }
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"
@@ -69,12 +69,12 @@ struct BuildCommand: ParsableCommand {
             let how = summary.cleanBecause.map { "clean build: \($0)" }
                 ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
             let warned = summary.warnings.isEmpty ? "" : summary.warnings.count == 1 ? ", 1 warning" : ", \(summary.warnings.count) warnings"
-            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)")
-            if timings { FileHandle.standardError.write(Data("  \(StepTiming.line(steps.all))\n".utf8)) }
-            if let warning = summary.cacheWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            Terminal.out("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\n")
+            if timings { Terminal.err("  \(StepTiming.line(steps.all))\n") }
+            if let warning = summary.cacheWarning { Terminal.err("warning: \(warning)\n") }
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("\(error)\n\(output)/ was left as it was.\n".utf8))
+            Terminal.err("\(error)\n\(output)/ was left as it was.\n")
             throw ExitCode(1)
         }
     }

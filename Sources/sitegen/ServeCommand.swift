@@ -46,29 +46,29 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.start()
             } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Terminal.err("\(error)\n")
                 return 1
             }
             // Asked to stop, it stops within the second, however busy it is.
             await Interrupt.wait(gracePeriod: 0.8) {
-                Self.write("Stopped.", to: .standardOutput)
+                Self.write("Stopped.")
                 _exit(0)
             }
             await server.stop()
-            Self.write("Stopped.", to: .standardOutput)
+            Self.write("Stopped.")
             return 0
         }
         if status != 0 { throw ExitCode(status) }
     }
 
     @Sendable private static func print(_ report: ServeReport) {
-        write(report.text, to: report.isError ? .standardError : .standardOutput)
+        write(report.text, error: report.isError)
     }
 
-    /// Unbuffered, unlike `print`: through a pipe, stdio would hold the ready line back until
-    /// its buffer fills, and whoever waits for it (a script, a test) would wait forever.
-    private static func write(_ line: String, to handle: FileHandle) {
-        handle.write(Data((line + "\n").utf8))
+    /// Through `Terminal`, unbuffered unlike `print`: through a pipe, stdio would hold the ready
+    /// line back until its buffer fills, and whoever waits for it (a script, a test) would wait forever.
+    private static func write(_ line: String, error: Bool = false) {
+        error ? Terminal.err(line + "\n") : Terminal.out(line + "\n")
     }
 }
 
