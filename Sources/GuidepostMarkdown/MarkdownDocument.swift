@@ -49,6 +49,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// (as `.htmlBlock` / `.html`); whether it reaches a page is the renderer's decision,
     /// so `options` does not change the result today.
     public static func parse(_ source: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
+        let (source, removed) = ControlCharacters.strip(markdown: source)
         let text = SourceText(source)
         var builder = DocumentBuilder(source: text)
         CmarkWalker.walk(text.bytes) { builder.handle($0) }
@@ -63,7 +64,7 @@ public struct MarkdownDocument: Sendable, Equatable {
             headings: builder.headings,
             links: builder.links,
             flows: builder.flows,
-            diagnostics: builder.diagnostics
+            diagnostics: (removed + builder.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         )
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Guidepost
+import GuidepostMarkdown
 
 /// Author text reaches the terminal in errors and warnings; none of it may drive the terminal.
 @Suite struct TerminalSafetyTests {
@@ -20,5 +21,23 @@ import Testing
         #expect(run.status == 1)
         #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run.stderr.debugDescription)")
         #expect(run.stderr.contains("content/evil\\u{1B}]0;owned\\u{7}.md:4:1: error: the link `gone.md`"), "\(run.stderr)")
+    }
+}
+
+/// YAML escapes and raw bytes must not put NUL, ESC or BEL into a page; each is removed with a
+/// warning at the line that held it.
+@Suite struct ControlCharacterTests {
+    @Test func yamlEscapesAndMarkdownBytesAreRemovedWithAWarningAtTheirLine() throws {
+        let files = ["a.md": "---\ntitle: \"Ti\\0tle\"\nsummary: \"ring \\a\\e[31m\"\ntags: [\"x\\x1b\"]\n---\nBody \u{1B}[2J with \u{7}bell.\n\nSecond\u{85}line.\n"]
+        let site = try generate(files)
+        let page = try #require(site.text("guides/a/index.html"))
+        #expect(!page.unicodeScalars.contains { ControlCharacters.isControl($0) }, "\(page.debugDescription)")
+        #expect(page.contains("Title"))
+        #expect(page.contains("Body [2J with bell."))
+
+        let report = check(files)
+        let lines = report.findings.filter { $0.message.contains("control character") }.map(\.line)
+        #expect(lines == [2, 3, 4, 6, 8], "\(report.text)")
+        #expect(report.findings.allSatisfy { $0.severity == .warning })
     }
 }

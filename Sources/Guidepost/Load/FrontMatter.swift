@@ -76,6 +76,7 @@ struct FrontMatter: Sendable, Equatable {
     static func parse(_ yaml: String, file: String, lineOffset: Int) throws(BuildError) -> FrontMatter {
         let reader = try YAMLReader.parse(yaml, file: file, lineOffset: lineOffset, kind: .frontMatter, step: .load)
         var matter = FrontMatter()
+        matter.warnings = reader.warnings
         matter.title = try reader.string("title")?.trimmed.nonEmpty
         let description = try reader.string("description")?.trimmed.nonEmpty
         matter.summary = try reader.string("summary")?.trimmed.nonEmpty ?? description

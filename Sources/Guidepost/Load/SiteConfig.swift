@@ -36,6 +36,7 @@ public struct SiteConfig: Sendable, Equatable {
     static func parse(_ text: String, file: String) throws(BuildError) -> SiteConfig {
         let yaml = try YAMLReader.parse(text, file: file, lineOffset: 0, kind: .config, step: .load)
         var config = SiteConfig()
+        config.warnings = yaml.warnings
         if let title = try yaml.string("title") { config.title = title }
         if let description = try yaml.string("description") { config.description = description }
         if let language = try yaml.string("language") { config.language = language }

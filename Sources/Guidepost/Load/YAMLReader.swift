@@ -1,4 +1,5 @@
 import Yams
+import GuidepostMarkdown
 
 /// Reads typed values out of a YAML mapping, reporting each mistake with the file and the line
 /// of the offending value, which `Decodable` cannot do.
@@ -7,6 +8,8 @@ struct YAMLReader {
     let file: String
     /// Line of the YAML text's first line within `file`, minus one.
     let lineOffset: Int
+    /// Values that held control characters, which the readers below leave out.
+    var warnings: [CheckFinding] = []
 
     /// Parses `yaml`; an empty document reads as an empty mapping.
     static func parse(_ yaml: String, file: String, lineOffset: Int, kind: BuildError.Kind, step: BuildError.Step) throws(BuildError) -> YAMLReader {
@@ -28,7 +31,8 @@ struct YAMLReader {
             throw BuildError(kind, step: step, file: file, line: (node.mark?.line).map { $0 + lineOffset },
                              "expected `key: value` pairs, found a \(Self.describe(node))")
         }
-        return YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset)
+        return YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset,
+                          warnings: ControlCharacters.warnings(in: node, file: file, lineOffset: lineOffset))
     }
 
     func line(of key: String) -> Int? {
@@ -40,7 +44,7 @@ struct YAMLReader {
     func string(_ key: String) throws(BuildError) -> String? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         guard let scalar = node.scalar else { throw typeError(key, node, expected: "a piece of text") }
-        return scalar.string
+        return ControlCharacters.stripped(scalar.string)
     }
 
     func int(_ key: String) throws(BuildError) -> Int? {
@@ -58,12 +62,12 @@ struct YAMLReader {
     /// A list of strings; a single string counts as a list of one, as authors often write it.
     func strings(_ key: String) throws(BuildError) -> [String] {
         guard let node = mapping[key], !isNull(node) else { return [] }
-        if let scalar = node.scalar { return [scalar.string] }
+        if let scalar = node.scalar { return [ControlCharacters.stripped(scalar.string)] }
         guard let sequence = node.sequence else { throw typeError(key, node, expected: "a list of text values") }
         var result: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else { throw typeError(key, item, expected: "a list of text values") }
-            result.append(scalar.string)
+            result.append(ControlCharacters.stripped(scalar.string))
         }
         return result
     }
