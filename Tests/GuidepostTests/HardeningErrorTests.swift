@@ -29,8 +29,10 @@ import Testing
         #expect(error.message.contains("`[…]` list"), "\(error.message)")
     }
 
-    @Test(arguments: [false, true], ["javascript:alert(1)", "JaVaScRiPt:x", "vbscript:x", "data:text/html,<script>x</script>",
-                                    "data:image/png;base64,AAAA"])
+    /// The first ones were the browser's hostile corpus, which only checked that they did nothing.
+    @Test(arguments: [false, true], ["javascript:window.__pwned='link.javascript'", "JaVaScRiPt:x", "&#106;avascript:x",
+                                    "vbscript:msgbox(\"pwned\")", "data:text/html;base64,PHNjcmlwdD4=",
+                                    "<data:text/html,%3Cscript%3E>", "file:///etc/passwd", "data:image/png;base64,AAAA"])
     func activeLinksAreRefusedInEveryMode(rawHTML: Bool, destination: String) throws {
         let site = rawHTML ? "markdown:\n  rawHTML: true\n" : "title: X\n"
         let errors = buildErrors(["site.yml": site, "a.md": guideFile("A", body: "Text.\n\nSee [x](\(destination)).")])
@@ -39,6 +41,14 @@ import Testing
         #expect(error.kind == .brokenLink)
         #expect(error.description.hasPrefix("content/a.md:6:5: error: the link"), "\(error.description)")
         #expect(error.hint?.contains("`javascript:`") == true)
+    }
+
+    @Test(arguments: ["<javascript:x>", "[ref][evil]\n\n[evil]: javascript:x", "![img](javascript:x)",
+                      "![svg](data:image/svg+xml;base64,PHN2Zz4=)"])
+    func activeAutolinksReferencesAndImagesAreRefused(_ markdown: String) throws {
+        let errors = buildErrors(["a.md": guideFile("A", body: markdown)])
+        #expect(errors.map(\.kind) == [.brokenLink])
+        #expect(errors.first?.line == 4)
     }
 
     @Test(arguments: ["//evil.example/x", "/\\evil.example/x"])
