@@ -17,6 +17,10 @@ public enum Block: Sendable, Equatable {
     case htmlBlock(String)
     case thematicBreak
     indirect case flow(FlowEmbed)
+    /// A GFM pipe table (see `GFMTables`).
+    indirect case table(Table)
+    /// The document's footnote definitions in reference order; always its last block.
+    indirect case footnotes([Footnote])
 }
 
 /// Inline content of paragraphs and headings. As with `Block`, only links and images are boxed:
@@ -32,6 +36,11 @@ public enum Inline: Sendable, Equatable {
     indirect case link(Link, [Inline])
     /// The children are the image's alt text.
     indirect case image(Link, [Inline])
+    /// GFM `~~struck~~` text.
+    case strikethrough([Inline])
+    /// A GFM task list item's `[ ]` or `[x]`; only ever the first inline of an item's first paragraph.
+    case taskMarker(checked: Bool)
+    indirect case footnoteReference(FootnoteReference)
 }
 
 /// The GitHub-style callout kinds, written `> [!WARNING]`.

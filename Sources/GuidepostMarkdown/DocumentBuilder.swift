@@ -1,35 +1,42 @@
 /// Turns the events of one cmark walk into `Block`s and collects headings, links and flows.
 struct DocumentBuilder {
-    private struct Frame {
+    struct Frame {
         var container: Container
         var blocks: [Block] = []
         var inlines: [Inline] = []
         var items: [[Block]] = []
         var link: Link?
+        /// Where each text inline starts, when the block may hold autolinks or footnote references.
+        var points: [TextPoint] = []
     }
 
     /// The paragraph or heading whose inlines are being read.
-    private struct LeafBlock {
+    struct LeafBlock {
         var span: BlockSpan
         var locator: InlineLocator
         var firstLink: Int
         var startsWithDefinitions: Bool
+        var triggers: GFMTriggers = []
+        /// Whether GFM passes added links or footnote references, which need settling at the end.
+        var extended = false
     }
 
-    private let source: SourceText
-    private var stack: [Frame] = []
-    private var leaf: LeafBlock?
+    let source: SourceText
+    var stack: [Frame] = []
+    var leaf: LeafBlock?
     private var ids = HeadingIDs()
+    /// The document's link reference definitions as text, for table cells to parse with; read at the first table.
+    var definitions: String?
     private(set) var blocks: [Block] = []
-    private(set) var links: [Link] = []
+    var links: [Link] = []
     private(set) var headings: [Heading] = []
-    private(set) var flows: [FlowEmbed] = []
+    var flows: [FlowEmbed] = []
     /// What the reader will not see as written; see `MarkdownDiagnostic`.
-    private(set) var diagnostics: [MarkdownDiagnostic] = []
+    var diagnostics: [MarkdownDiagnostic] = []
     /// Containers open now that count towards `MarkdownDocument.maxNesting`: lists, quotes, emphasis, links.
     private var depth = 0
     /// Line where the nesting first went past `MarkdownDocument.maxNesting`; the rest of the walk is then ignored.
-    private(set) var tooDeep: Int?
+    var tooDeep: Int?
 
     init(source: SourceText) {
         self.source = source
@@ -64,7 +71,8 @@ struct DocumentBuilder {
             }
             leaf = LeafBlock(
                 span: span, locator: InlineLocator(firstLine: span.line),
-                firstLink: links.count, startsWithDefinitions: startsWithDefinitions
+                firstLink: links.count, startsWithDefinitions: startsWithDefinitions,
+                triggers: GFMTriggers.scan(source.bytes(lines: span.line...max(span.line, span.endLine)))
             )
         case .emphasis(let column), .strong(let column):
             _ = place(column)
@@ -91,7 +99,11 @@ struct DocumentBuilder {
     private mutating func add(_ node: Leaf) {
         switch node {
         case .text(let literal, let column):
-            _ = place(column)
+            let byteColumn = place(column)
+            if let leaf, leaf.triggers.needsPoints, !stack.isEmpty {
+                let top = stack.count - 1
+                stack[top].points.append(TextPoint(index: stack[top].inlines.count, line: leaf.locator.line, column: byteColumn))
+            }
             appendInline(.text(literal))
         case .code(let literal, let column):
             _ = place(column)
@@ -139,22 +151,31 @@ struct DocumentBuilder {
         case .list(let ordered, let start, let tight):
             appendBlock(.list(ordered: ordered, start: start, tight: tight, items: frame.items))
         case .item:
-            if !stack.isEmpty { stack[stack.count - 1].items.append(frame.blocks) }
-        case .paragraph:
-            appendBlock(.paragraph(finishLeafBlock(frame.inlines)))
+            if !stack.isEmpty { stack[stack.count - 1].items.append(TaskLists.marking(frame.blocks)) }
+        case .paragraph(let span):
+            if leaf?.triggers.contains(.pipe) == true, !(leaf?.startsWithDefinitions ?? true), let blocks = tableBlocks(span) {
+                blocks.forEach { appendBlock($0) }
+            } else {
+                appendBlock(.paragraph(finishLeafBlock(extended(frame))))
+            }
         case .heading(let level, let span):
-            let (inlines, pinned) = PinnedID.extract(from: finishLeafBlock(frame.inlines))
+            if leaf?.triggers.contains(.pipe) == true, let blocks = setextTableBlocks(level: level, span) {
+                blocks.forEach { appendBlock($0) }
+                return
+            }
+            let (inlines, pinned) = PinnedID.extract(from: finishLeafBlock(extended(frame)))
             let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
             let heading = Heading(level: level, text: text, id: ids.claim(pinned ?? Slug.make(text)), line: span.line)
             headings.append(heading)
             appendBlock(.heading(heading, inlines))
         case .emphasis:
-            appendInline(.emphasis(frame.inlines))
+            appendInline(.emphasis(extended(frame)))
         case .strong:
-            appendInline(.strong(frame.inlines))
+            appendInline(.strong(extended(frame)))
         case .link, .image:
             guard let link = frame.link else { return }
-            appendInline(link.isImage ? .image(link, frame.inlines) : .link(link, frame.inlines))
+            let inlines = extended(frame, insideLink: true)
+            appendInline(link.isImage ? .image(link, inlines) : .link(link, inlines))
         case .other:
             frame.blocks.forEach { appendBlock($0) }
             frame.inlines.forEach { appendInline($0) }
@@ -165,29 +186,23 @@ struct DocumentBuilder {
     private mutating func finishLeafBlock(_ inlines: [Inline]) -> [Inline] {
         guard let block = leaf else { return inlines }
         leaf = nil
-        guard block.firstLink < links.count else { return inlines }
+        guard block.firstLink < links.count || block.extended else { return inlines }
         var shift = 0
         if block.startsWithDefinitions {
             // The definitions were removed from the front; the text ends on the block's last line.
             let breaks = block.locator.line - block.span.line
             shift = max(0, block.span.endLine - breaks - block.span.line)
         }
-        var columns = CharacterColumns()
+        var columns = ColumnCounter(source)
         for index in block.firstLink..<links.count {
             links[index].line += shift
-            links[index].column = columns.column(line: links[index].line, byteColumn: links[index].column, in: source)
+            warnIfFootnoteReadAsLink(links[index])
+            links[index].column = columns.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
-        return inlines.map { settlingLinks($0) }
-    }
-
-    private func settlingLinks(_ inline: Inline) -> Inline {
-        switch inline {
-        case .link(let link, let children): .link(links[link.index], children.map { settlingLinks($0) })
-        case .image(let link, let children): .image(links[link.index], children.map { settlingLinks($0) })
-        case .emphasis(let children): .emphasis(children.map { settlingLinks($0) })
-        case .strong(let children): .strong(children.map { settlingLinks($0) })
-        case .text, .softBreak, .lineBreak, .code, .html: inline
-        }
+        guard block.extended else { return inlines.map { $0.rewritingLinks { links[$0.index] } } }
+        let settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)
+        reorderLinks(from: block.firstLink)
+        return settled
     }
 
     private mutating func appendBlock(_ block: Block) {

@@ -11,7 +11,7 @@ struct HTMLWriter {
     private static let omitted = "<!-- raw HTML omitted -->"
 
     /// cmark's `cr()`: start a new line unless at the start of one.
-    private mutating func newline() {
+    mutating func newline() {
         if let last = out.utf8.last, last != UInt8(ascii: "\n") {
             out += "\n"
         }
@@ -75,6 +75,10 @@ struct HTMLWriter {
             newline()
             out += renderer.renderFlow(embed)
             newline()
+        case .table(let table):
+            writeTable(table)
+        case .footnotes(let notes):
+            writeFootnotes(notes)
         }
     }
 
@@ -89,7 +93,7 @@ struct HTMLWriter {
         }
         for item in items {
             newline()
-            out += "<li>"
+            out += Self.isTask(item) ? "<li class=\"task\">" : "<li>"
             item.forEach { write($0, tight: tight) }
             out += "</li>\n"
         }
@@ -102,7 +106,7 @@ struct HTMLWriter {
         }
     }
 
-    private mutating func write(_ inline: Inline) {
+    mutating func write(_ inline: Inline) {
         switch inline {
         case .text(let literal):
             HTMLEscaping.appendEscaped(literal.text, to: &out)
@@ -140,6 +144,16 @@ struct HTMLWriter {
             out += "\""
             writeTitle(link.title)
             out += " loading=\"lazy\" />"
+        case .strikethrough(let children):
+            out += "<del>"
+            write(children)
+            out += "</del>"
+        case .taskMarker(let checked):
+            out += checked
+                ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"Done\" /> "
+                : "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> "
+        case .footnoteReference(let reference):
+            writeReference(reference)
         }
     }
 
@@ -168,9 +182,11 @@ struct HTMLWriter {
                 HTMLEscaping.appendEscaped(literal.text, to: &out)
             case .softBreak, .lineBreak:
                 out += " "
-            case .emphasis(let children), .strong(let children),
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, let children), .image(_, let children):
                 writeAlt(children)
+            case .taskMarker, .footnoteReference:
+                break
             }
         }
     }

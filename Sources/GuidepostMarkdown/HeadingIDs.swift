@@ -66,7 +66,7 @@ enum PinnedID {
     }
 
     /// The id is an identifier, not prose: give back the dashes and quotes cmark smartened.
-    private static func undoingSmartPunctuation(_ id: Substring) -> String {
+    static func undoingSmartPunctuation(_ id: Substring) -> String {
         var plain = ""
         for character in id {
             switch character {

@@ -26,6 +26,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var tooDeep: Int?
     /// What the reader will not see as written, in document order (see `MarkdownDiagnostic`).
     public var diagnostics: [MarkdownDiagnostic]
+    /// What cannot be built as written (a footnote reference with no definition): the build stops on these.
+    public var errors: [MarkdownDiagnostic] = []
 
     public static let summaryLimit = 200
     /// Far deeper than any real text nests (a list in a list is two levels; items, paragraphs
@@ -50,14 +52,21 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// so `options` does not change the result today.
     public static func parse(_ source: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
         let (source, removed) = ControlCharacters.strip(markdown: source)
-        let text = SourceText(source)
+        var text = SourceText(source)
+        let footnotes = Footnotes.extract(text)
+        if let footnotes { text = footnotes.masked }
         var builder = DocumentBuilder(source: text)
         CmarkWalker.walk(text.bytes) { builder.handle($0) }
+        builder.diagnostics += footnotes?.misplaced ?? []
+        var blocks = builder.blocks
+        var errors: [MarkdownDiagnostic] = []
+        if let footnotes, builder.tooDeep == nil {
+            (blocks, errors) = builder.resolvingFootnotes(blocks, definitions: footnotes.definitions)
+        }
         if let line = builder.tooDeep {
             return MarkdownDocument(blocks: [], title: nil, summary: nil, headings: [], links: [], flows: [], tooDeep: line)
         }
-        let blocks = builder.blocks
-        return MarkdownDocument(
+        var document = MarkdownDocument(
             blocks: blocks,
             title: title(blocks: blocks, headings: builder.headings),
             summary: summary(blocks: blocks),
@@ -66,6 +75,8 @@ public struct MarkdownDocument: Sendable, Equatable {
             flows: builder.flows,
             diagnostics: (removed + builder.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         )
+        document.errors = errors
+        return document
     }
 
     /// All reader-visible text, one line per block, for search indexes.

@@ -12,8 +12,8 @@ enum PlainText {
             switch inline {
             case .text(let literal), .code(let literal): text.append(contentsOf: literal.text)
             case .softBreak, .lineBreak: text += " "
-            case .html: break
-            case .emphasis(let children), .strong(let children),
+            case .html, .taskMarker, .footnoteReference: break
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, let children), .image(_, let children):
                 append(children, to: &text)
             }
@@ -40,6 +40,10 @@ enum PlainText {
                 var code = Substring(literal)
                 while code.last == "\n" { code.removeLast() }
                 appendLine(code, to: &text)
+            case .table(let table):
+                for row in [table.header] + table.rows { appendCells(row, to: &text) }
+            case .footnotes(let notes):
+                for note in notes { appendJoinedLines(of: note.blocks, to: &text) }
             case .htmlBlock, .thematicBreak, .flow:
                 break
             }
@@ -52,11 +56,22 @@ enum PlainText {
             switch inline {
             case .text(let literal), .code(let literal): !literal.isEmpty
             case .softBreak, .lineBreak: true
-            case .html: false
-            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+            case .html, .taskMarker, .footnoteReference: false
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, let children), .image(_, let children):
                 hasText(children)
             }
         }
+    }
+
+    /// A table row is one line, its cells' text separated by spaces.
+    private static func appendCells(_ cells: [[Inline]], to text: inout String) {
+        var line = ""
+        for cell in cells where hasText(cell) {
+            if !line.isEmpty { line += " " }
+            append(cell, to: &line)
+        }
+        appendLine(line, to: &text)
     }
 
     private static func appendLine(_ line: some StringProtocol, to text: inout String) {

@@ -20,6 +20,8 @@ struct SourceText {
         lineStarts = starts
     }
 
+    var lineCount: Int { lineStarts.count }
+
     /// Byte offsets of `line` (1-based) without its line ending; empty when out of range.
     func range(ofLine line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
@@ -42,6 +44,13 @@ struct SourceText {
         return index - range.lowerBound + 1
     }
 
+    /// Converts a 1-based byte column into a 1-based column counted in characters.
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        let range = range(ofLine: line)
+        let end = min(range.upperBound, range.lowerBound + max(0, byteColumn - 1))
+        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).count + 1
+    }
+
     /// Whether the text at (`line`, `byteColumn`) opens a link reference definition (`[label]:`).
     /// cmark keeps a paragraph's start line at such definitions even though it removes them.
     func startsReferenceDefinition(line: Int, byteColumn: Int) -> Bool {
@@ -53,26 +62,6 @@ struct SourceText {
             index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
         }
         return index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: ":")
-    }
-}
-
-/// 1-based byte columns to 1-based character columns along a line, counting on from the last column asked
-/// for: a line with 100,000 links is counted once, not once per link (issue #17).
-struct CharacterColumns {
-    private var line = 0
-    /// Where the count stopped: a byte offset in the source, and the characters before it on its line.
-    private var offset = 0
-    private var characters = 0
-
-    mutating func column(line: Int, byteColumn: Int, in source: SourceText) -> Int {
-        let range = source.range(ofLine: line)
-        let end = min(range.upperBound, range.lowerBound + max(0, byteColumn - 1))
-        if line != self.line || end < offset {
-            (self.line, offset, characters) = (line, range.lowerBound, 0)
-        }
-        characters += String(decoding: source.bytes[offset..<end], as: UTF8.self).count
-        offset = end
-        return characters + 1
     }
 }
 

@@ -75,7 +75,7 @@ struct CmarkEquivalenceTests {
         Text with trailing spaces at end of paragraph.   
 
         | not | a | table |
-        | --- | - | ----- |
+        | --- | - |
 
         ~~~
         tilde fence without info

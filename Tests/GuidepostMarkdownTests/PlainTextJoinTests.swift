@@ -18,7 +18,7 @@ import Testing
                     var code = Substring(literal)
                     while code.last == "\n" { code.removeLast() }
                     lines.append(String(code))
-                case .htmlBlock, .thematicBreak, .flow: break
+                case .htmlBlock, .thematicBreak, .flow, .table, .footnotes: break
                 }
             }
         }

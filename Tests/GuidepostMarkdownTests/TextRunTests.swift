@@ -9,7 +9,8 @@ import Testing
             switch inline {
             case .text(let run), .code(let run), .html(let run): [run]
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children): runs(children)
-            case .softBreak, .lineBreak: []
+            case .strikethrough(let children): runs(children)
+            case .softBreak, .lineBreak, .taskMarker, .footnoteReference: []
             }
         }
     }

@@ -147,16 +147,8 @@ enum ImageAltText {
     }
 
     private static func collect(_ block: Block, into found: inout [(link: Link, alt: String)]) {
-        switch block {
-        case .paragraph(let inlines), .heading(_, let inlines):
-            collect(inlines, into: &found)
-        case .blockQuote(let children), .callout(_, let children):
-            for child in children { collect(child, into: &found) }
-        case .list(_, _, _, let items):
-            for child in items.joined() { collect(child, into: &found) }
-        case .codeBlock, .htmlBlock, .thematicBreak, .flow:
-            break
-        }
+        for inlines in block.inlineGroups { collect(inlines, into: &found) }
+        for child in block.childBlocks { collect(child, into: &found) }
     }
 
     private static func collect(_ inlines: [Inline], into found: inout [(link: Link, alt: String)]) {
@@ -165,10 +157,8 @@ enum ImageAltText {
             case .image(let link, let children):
                 found.append((link, text(of: children)))
                 collect(children, into: &found)
-            case .emphasis(let children), .strong(let children), .link(_, let children):
-                collect(children, into: &found)
-            case .text, .code, .html, .softBreak, .lineBreak:
-                break
+            default:
+                collect(inline.children, into: &found)
             }
         }
     }
@@ -179,8 +169,9 @@ enum ImageAltText {
             switch inline {
             case .text(let literal), .code(let literal): String(literal.text)
             case .softBreak, .lineBreak: " "
-            case .html: ""
-            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+            case .html, .taskMarker, .footnoteReference: ""
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, let children), .image(_, let children):
                 text(of: children)
             }
         }.joined()

@@ -23,6 +23,14 @@ struct SourcePage: Sendable {
         }
     }
 
+    /// What cannot be built as written, at the file's own lines.
+    var errors: [BuildError] {
+        document.errors.map { error in
+            BuildError(.brokenLink, step: .parse, file: displayPath, line: error.line + bodyLineOffset, column: error.column,
+                       error.message, hint: error.hint)
+        }
+    }
+
     var folder: [String] { Array(path.split(separator: "/").dropLast().map(String.init)) }
     var fileStem: String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -109,6 +117,7 @@ struct ContentLoader: Sendable {
         }) {
             switch result {
             case .success(let source):
+                log.add(contentsOf: source.page.errors)
                 pages.append(source.page)
                 if let previous {
                     parsed[source.page.path] = source
