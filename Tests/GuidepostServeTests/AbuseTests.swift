@@ -51,12 +51,12 @@ import Testing
     @Test func aConnectionThatTricklesItsRequestIsClosed() async throws {
         let project = try TestProject()
         var options = project.options()
-        options.requestTimeout = .milliseconds(500)
+        options.requestTimeout = .seconds(2)
         try await withServer(project, options: options) { _, port in
             let stillSending = try await RawConnection.run { () -> Bool in
                 let connection = try RawConnection(port: port)
-                // Four seconds' worth of bytes, one every 100 ms; the server should hang up long before.
-                for byte in "GET / HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".map(String.init) {
+                // Nine seconds' worth of bytes, one every 100 ms; the server should hang up after two.
+                for byte in ("GET / HTTP/1.1\r\nX-Slow: " + String(repeating: "a", count: 66)).map(String.init) {
                     guard connection.send(byte) else { return false }
                     Thread.sleep(forTimeInterval: 0.1)
                 }
@@ -69,7 +69,7 @@ import Testing
     @Test func anIdleConnectionIsClosed() async throws {
         let project = try TestProject()
         var options = project.options()
-        options.requestTimeout = .milliseconds(500)
+        options.requestTimeout = .seconds(2)
         try await withServer(project, options: options) { _, port in
             let ending = try await RawConnection.run { try RawConnection(port: port).receive().ending }
             #expect(ending == .closed)
@@ -84,9 +84,11 @@ import Testing
         let project = try TestProject()
         var options = project.options()
         options.maxConnections = 3
+        // Held connections idle while the extra one is tried; they must not time out meanwhile.
+        options.requestTimeout = .seconds(60)
         try await withServer(project, options: options) { _, port in
-            let held = try await RawConnection.run { try (0..<3).map { _ in try RawConnection(port: port, timeout: 1) } }
-            let extra = try await RawConnection.run { try RawConnection(port: port, timeout: 1).receive().ending }
+            let held = try await RawConnection.run { try (0..<3).map { _ in try RawConnection(port: port, timeout: 10) } }
+            let extra = try await RawConnection.run { try RawConnection(port: port, timeout: 10).receive().ending }
             #expect(extra == .closed)
             // The ones let in are served.
             let served = try await RawConnection.run { () -> Int? in
@@ -97,7 +99,7 @@ import Testing
             // Once one has gone, a new one is let in.
             let next = try await RawConnection.run { () -> Bool in
                 for _ in 0..<50 {
-                    let connection = try RawConnection(port: port, timeout: 1)
+                    let connection = try RawConnection(port: port, timeout: 10)
                     connection.send(Self.request(path: "/", headers: ["Connection: close"]))
                     if RawConnection.status(of: connection.receive().text) == 200 { return true }
                     Thread.sleep(forTimeInterval: 0.1)

@@ -13,7 +13,7 @@ final class RawConnection: @unchecked Sendable {
 
     /// `timeout` bounds every read and write: a server that never answers fails the test instead
     /// of hanging it.
-    init(port: UInt16, timeout: TimeInterval = 5) throws {
+    init(port: UInt16, timeout: TimeInterval = 30) throws {
         #if canImport(Glibc)
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
