@@ -22,8 +22,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Google's HTML5 parser, from the system (Debian: libgumbo-dev).
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
+        // Parses raw HTML with gumbo and writes back what an allowlist keeps, reporting the rest.
+        .target(name: "HTMLSanitizer", dependencies: ["CGumbo"]),
         // Parses Markdown with cmark into plain Swift values and renders them to HTML.
-        .target(name: "GuidepostMarkdown", dependencies: ["CCmark"]),
+        .target(name: "GuidepostMarkdown", dependencies: ["CCmark", "HTMLSanitizer"]),
         // The flow checker's domain: model, validation, evaluation, spec. Pure Swift.
         .target(name: "FlowKit"),
         // The help center's decision trees, one flow a file.
@@ -53,7 +61,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GuidepostMarkdownTests", dependencies: ["GuidepostMarkdown"]),
+        .testTarget(name: "GuidepostMarkdownTests", dependencies: ["GuidepostMarkdown", "HTMLSanitizer"]),
         // A small JSON Schema checker, so the spec's schema is tested against what Swift emits.
         .target(name: "JSONSchemaCheck", path: "Tests/Support/JSONSchemaCheck"),
         .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck"]),

@@ -11,20 +11,35 @@ public struct Flow: Sendable, Equatable, Hashable, Identifiable {
     /// Questions and outcomes in the order they were written, which is the order of the spec
     /// and of the static pages.
     public let nodes: [FlowNode]
+    /// Where the flow was written, for errors about the flow as a whole.
+    public let location: CodeLocation?
 
-    public init(id: String, title: String, intro: String, start: String, nodes: [FlowNode]) {
+    public init(
+        id: String, title: String, intro: String, start: String, nodes: [FlowNode], location: CodeLocation?
+    ) {
         self.id = id
         self.title = title
         self.intro = intro
         self.start = start
         self.nodes = nodes
+        self.location = location
+    }
+
+    public init(
+        id: String, title: String, intro: String, start: String, nodes: [FlowNode],
+        filePath: String = #filePath, line: Int = #line
+    ) {
+        self.init(id: id, title: title, intro: intro, start: start, nodes: nodes,
+                  location: CodeLocation(filePath: filePath, line: line))
     }
 
     public init(
         id: String, title: String, intro: String, start: String,
+        filePath: String = #filePath, line: Int = #line,
         @FlowNodeBuilder _ content: () -> [FlowNode]
     ) {
-        self.init(id: id, title: title, intro: intro, start: start, nodes: content())
+        self.init(id: id, title: title, intro: intro, start: start, nodes: content(),
+                  location: CodeLocation(filePath: filePath, line: line))
     }
 
     public var questions: [Question] { nodes.compactMap(\.question) }
@@ -55,5 +70,12 @@ public enum FlowNode: Sendable, Equatable, Hashable {
 
     public var outcome: Outcome? {
         if case .outcome(let outcome) = self { outcome } else { nil }
+    }
+
+    public var location: CodeLocation? {
+        switch self {
+        case .question(let question): question.location
+        case .outcome(let outcome): outcome.location
+        }
     }
 }

@@ -1,5 +1,8 @@
 /// A flow compiled for the page script: versioned JSON that the script walks without knowing
 /// any Swift. Field names here are the wire format; `jsonSchema` describes the same shape.
+/// A reader's answers are not in the spec but in the page URL, as `<id>.<question id>=<option
+/// id>` query parameters, and without JavaScript as `/flows/<id>/<option id>/…/`; see
+/// docs/writing-flows.md for both and for when `currentVersion` changes.
 public struct FlowSpec: Codable, Sendable, Equatable, Hashable {
     /// Raised when the wire format changes in a way an old script cannot read.
     public static let currentVersion = 1

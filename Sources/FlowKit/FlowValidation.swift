@@ -6,7 +6,7 @@ extension Flow {
         problems += namingAndTextProblems()
         problems += duplicateNodeProblems()
         problems += graphProblems()
-        return problems.map { FlowValidationError(flow: id, problem: $0) }
+        return problems.map { FlowValidationError(flow: id, problem: $0, location: location(of: $0)) }
     }
 
     /// The flow itself, when it is sound; otherwise all its problems at once.

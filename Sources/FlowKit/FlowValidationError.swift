@@ -28,10 +28,13 @@ public struct FlowValidationError: Error, Sendable, Equatable, Hashable, CustomS
 
     public let flow: String
     public let problem: Problem
+    /// The Swift line that holds the mistake: the option, node or flow it is about.
+    public let location: CodeLocation?
 
-    public init(flow: String, problem: Problem) {
+    public init(flow: String, problem: Problem, location: CodeLocation? = nil) {
         self.flow = flow
         self.problem = problem
+        self.location = location
     }
 
     /// The node the problem is in, if it is in one.

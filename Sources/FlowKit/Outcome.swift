@@ -16,10 +16,19 @@ public struct Outcome: Sendable, Equatable, Hashable, Identifiable {
     /// A section of that guide, when the fix is one part of it.
     public let anchor: String?
     public let tone: Tone
+    public let location: CodeLocation?
 
     public init(
         _ id: String, title: String, summary: String, guide: String,
-        anchor: String? = nil, tone: Tone = .success
+        anchor: String? = nil, tone: Tone = .success, filePath: String = #filePath, line: Int = #line
+    ) {
+        self.init(id, title: title, summary: summary, guide: guide, anchor: anchor, tone: tone,
+                  location: CodeLocation(filePath: filePath, line: line))
+    }
+
+    public init(
+        _ id: String, title: String, summary: String, guide: String,
+        anchor: String?, tone: Tone, location: CodeLocation?
     ) {
         self.id = id
         self.title = title
@@ -27,5 +36,6 @@ public struct Outcome: Sendable, Equatable, Hashable, Identifiable {
         self.guide = guide
         self.anchor = anchor
         self.tone = tone
+        self.location = location
     }
 }

@@ -5,19 +5,24 @@ public struct Question: Sendable, Equatable, Hashable, Identifiable {
     /// One sentence shown under the question, for the reader who is unsure what it asks.
     public let hint: String?
     public let options: [Option]
+    /// Where the question was written, for errors about it.
+    public let location: CodeLocation?
 
-    public init(id: String, prompt: String, hint: String? = nil, options: [Option]) {
+    public init(id: String, prompt: String, hint: String? = nil, options: [Option], location: CodeLocation? = nil) {
         self.id = id
         self.prompt = prompt
         self.hint = hint
         self.options = options
+        self.location = location
     }
 
     public init(
         _ id: String, _ prompt: String, hint: String? = nil,
+        filePath: String = #filePath, line: Int = #line,
         @OptionBuilder options: () -> [Option]
     ) {
-        self.init(id: id, prompt: prompt, hint: hint, options: options())
+        self.init(id: id, prompt: prompt, hint: hint, options: options(),
+                  location: CodeLocation(filePath: filePath, line: line))
     }
 
     public func option(_ id: String) -> Option? {
@@ -31,10 +36,16 @@ public struct Option: Sendable, Equatable, Hashable, Identifiable {
     public let label: String
     /// The id of the question or outcome this answer leads to.
     public let next: String
+    public let location: CodeLocation?
 
-    public init(_ id: String, _ label: String, next: String) {
+    public init(_ id: String, _ label: String, next: String, location: CodeLocation?) {
         self.id = id
         self.label = label
         self.next = next
+        self.location = location
+    }
+
+    public init(_ id: String, _ label: String, next: String, filePath: String = #filePath, line: Int = #line) {
+        self.init(id, label, next: next, location: CodeLocation(filePath: filePath, line: line))
     }
 }

@@ -14,7 +14,8 @@ public enum Block: Sendable, Equatable {
     indirect case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     /// `info` is the whole info string after the opening fence (empty for indented code).
     indirect case codeBlock(info: String, literal: String)
-    case htmlBlock(String)
+    /// Raw HTML as the sanitizer left it (`RawHTMLMode`).
+    indirect case htmlBlock(HTMLFragment)
     case thematicBreak
     indirect case flow(FlowEmbed)
     /// A GFM pipe table (see `GFMTables`).
@@ -41,6 +42,9 @@ public enum Inline: Sendable, Equatable {
     /// A GFM task list item's `[ ]` or `[x]`; only ever the first inline of an item's first paragraph.
     case taskMarker(checked: Bool)
     indirect case footnoteReference(FootnoteReference)
+    /// The whole content of a paragraph or heading that held raw HTML, sanitized as one
+    /// fragment so that no tag reaches past it; it takes the place of all the block's inlines.
+    indirect case markup(HTMLFragment)
 }
 
 /// The GitHub-style callout kinds, written `> [!WARNING]`.

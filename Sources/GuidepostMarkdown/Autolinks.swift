@@ -126,6 +126,6 @@ enum Autolinks {
 
     /// The link is what was typed: give back the quotes and dashes cmark smartened.
     static func undoingSmartPunctuation(_ text: String) -> String {
-        PinnedID.undoingSmartPunctuation(Substring(text))
+        AttributeBlock.undoingSmartPunctuation(Substring(text))
     }
 }

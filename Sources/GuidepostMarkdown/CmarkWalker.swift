@@ -44,7 +44,7 @@ enum Leaf {
     case softBreak
     case lineBreak
     case codeBlock(info: String, literal: String, line: Int)
-    case htmlBlock(String)
+    case htmlBlock(String, line: Int)
     case thematicBreak
 }
 
@@ -161,7 +161,7 @@ enum CmarkWalker {
                 literal: literal(node),
                 line: Int(cmark_node_get_start_line(node))
             )
-        case CMARK_NODE_HTML_BLOCK: .htmlBlock(literal(node))
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock(literal(node), line: Int(cmark_node_get_start_line(node)))
         case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
         default: nil
         }

@@ -19,9 +19,15 @@ struct DocumentBuilder {
         var triggers: GFMTriggers = []
         /// Whether GFM passes added links or footnote references, which need settling at the end.
         var extended = false
+        /// Its inline HTML, outside image descriptions (whose HTML is alt text).
+        var raw: [RawPiece] = []
     }
 
     let source: SourceText
+    private let rawHTML: RawHTML
+    /// The raw HTML of the paragraph or heading just finished, for `withRawHTML`.
+    private var pendingRaw: [RawPiece] = []
+    private(set) var anchors: [String] = []
     var stack: [Frame] = []
     var leaf: LeafBlock?
     private var ids = HeadingIDs()
@@ -38,8 +44,9 @@ struct DocumentBuilder {
     /// Line where the nesting first went past `MarkdownDocument.maxNesting`; the rest of the walk is then ignored.
     var tooDeep: Int?
 
-    init(source: SourceText) {
+    init(source: SourceText, rawHTML: RawHTMLMode = .sanitized) {
         self.source = source
+        self.rawHTML = RawHTML(mode: rawHTML, source: source)
     }
 
     mutating func handle(_ event: WalkEvent) {
@@ -109,7 +116,10 @@ struct DocumentBuilder {
             _ = place(column)
             appendInline(.code(literal))
         case .html(let literal, let column):
-            _ = place(column)
+            let byteColumn = place(column)
+            if let line = leaf?.locator.line, !stack.contains(where: { if case .image = $0.container { true } else { false } }) {
+                leaf?.raw.append(RawPiece(literal: String(literal.text), line: line, byteColumn: byteColumn))
+            }
             leaf?.locator.pass(html: String(literal.text), reportedColumn: column, in: source)
             appendInline(.html(literal))
         case .softBreak:
@@ -126,8 +136,10 @@ struct DocumentBuilder {
             } else {
                 appendBlock(.codeBlock(info: info, literal: literal))
             }
-        case .htmlBlock(let literal):
-            appendBlock(.htmlBlock(literal))
+        case .htmlBlock(let literal, let line):
+            let raw = rawHTML
+            let fragment = withFindings { raw.block(literal, line: line, into: &$0) }
+            appendBlock(.htmlBlock(fragment))
         case .thematicBreak:
             appendBlock(.thematicBreak)
         }
@@ -156,16 +168,33 @@ struct DocumentBuilder {
             if leaf?.triggers.contains(.pipe) == true, !(leaf?.startsWithDefinitions ?? true), let blocks = tableBlocks(span) {
                 blocks.forEach { appendBlock($0) }
             } else {
-                appendBlock(.paragraph(finishLeafBlock(extended(frame))))
+                let inlines = withRawHTML(finishLeafBlock(extended(frame)))
+                // A paragraph of nothing but dropped HTML would be an empty `<p>`; its warnings say what went.
+                if case .markup(let fragment)? = inlines.first, fragment.pieces.isEmpty { return }
+                appendBlock(.paragraph(inlines))
             }
         case .heading(let level, let span):
             if leaf?.triggers.contains(.pipe) == true, let blocks = setextTableBlocks(level: level, span) {
                 blocks.forEach { appendBlock($0) }
                 return
             }
-            let (inlines, pinned) = PinnedID.extract(from: finishLeafBlock(extended(frame)))
+            let extracted = PinnedID.extract(from: finishLeafBlock(extended(frame)))
+            if let warning = extracted.warning {
+                diagnostics.append(MarkdownDiagnostic(line: span.line, column: source.lastBraceColumn(line: span.line),
+                                                      warning.message, hint: warning.hint))
+            }
+            let inlines = withRawHTML(extracted.inlines)
             let text = PlainText.collapsingWhitespace(PlainText.of(inlines))
-            let heading = Heading(level: level, text: text, id: ids.claim(pinned ?? Slug.make(text)), line: span.line)
+            let claimed = ids.claim(extracted.id ?? Slug.make(text), heading: headings.count)
+            if let pinned = extracted.id, let takenBy = claimed.takenBy {
+                let holder = takenBy == HeadingIDs.notAHeading
+                    ? "an HTML element or a footnote before it" : "the earlier heading `\(headings[takenBy].text)`"
+                diagnostics.append(MarkdownDiagnostic(
+                    line: span.line, column: source.lastBraceColumn(line: span.line),
+                    "the pinned id `#\(pinned)` is already the id of \(holder), so this heading gets `#\(claimed.id)`",
+                    hint: "pin a different id; links to `#\(pinned)` go to the earlier one."))
+            }
+            let heading = Heading(level: level, text: text, id: claimed.id, line: span.line)
             headings.append(heading)
             appendBlock(.heading(heading, inlines))
         case .emphasis:
@@ -186,23 +215,55 @@ struct DocumentBuilder {
     private mutating func finishLeafBlock(_ inlines: [Inline]) -> [Inline] {
         guard let block = leaf else { return inlines }
         leaf = nil
-        guard block.firstLink < links.count || block.extended else { return inlines }
         var shift = 0
         if block.startsWithDefinitions {
             // The definitions were removed from the front; the text ends on the block's last line.
             let breaks = block.locator.line - block.span.line
             shift = max(0, block.span.endLine - breaks - block.span.line)
         }
+        pendingRaw = block.raw.map { piece in
+            var piece = piece
+            piece.line += shift
+            return piece
+        }
+        guard block.firstLink < links.count || block.extended else { return inlines }
         var columns = ColumnCounter(source)
         for index in block.firstLink..<links.count {
             links[index].line += shift
             warnIfFootnoteReadAsLink(links[index])
             links[index].column = columns.characterColumn(line: links[index].line, byteColumn: links[index].column)
         }
-        guard block.extended else { return inlines.map { $0.rewritingLinks { links[$0.index] } } }
-        let settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)
-        reorderLinks(from: block.firstLink)
-        return settled
+        let settled: [Inline]
+        if block.extended {
+            settled = settlingExtensions(inlines, firstLink: block.firstLink, shift: shift)
+            reorderLinks(from: block.firstLink)
+        } else {
+            settled = inlines.map { $0.rewritingLinks { links[$0.index] } }
+        }
+        return LinkAttributes.strip(settled, diagnostics: &diagnostics)
+    }
+
+    /// The finished block's inlines, sanitized as one fragment when they held raw HTML.
+    private mutating func withRawHTML(_ inlines: [Inline]) -> [Inline] {
+        guard !pendingRaw.isEmpty else { return inlines }
+        let pieces = pendingRaw
+        pendingRaw = []
+        let raw = rawHTML
+        return withFindings { raw.inlines(inlines, pieces: pieces, into: &$0) }
+    }
+
+    /// Runs `body` with the builder's links, ids, anchors and diagnostics to add to.
+    private mutating func withFindings<T>(_ body: (inout RawHTMLFindings) -> T) -> T {
+        var found = RawHTMLFindings(links: links, ids: ids, anchors: anchors, diagnostics: diagnostics)
+        links = []
+        diagnostics = []
+        defer {
+            links = found.links
+            ids = found.ids
+            anchors = found.anchors
+            diagnostics = found.diagnostics
+        }
+        return body(&found)
     }
 
     private mutating func appendBlock(_ block: Block) {

@@ -88,7 +88,7 @@ extension Inline {
         case .emphasis(let children), .strong(let children), .strikethrough(let children),
              .link(_, let children), .image(_, let children):
             children
-        case .text, .softBreak, .lineBreak, .code, .html, .taskMarker, .footnoteReference:
+        case .text, .softBreak, .lineBreak, .code, .html, .markup, .taskMarker, .footnoteReference:
             []
         }
     }

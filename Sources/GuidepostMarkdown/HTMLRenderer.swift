@@ -1,8 +1,7 @@
 /// Renders parsed Markdown to HTML. The output matches cmark's `cmark_render_html` except for
-/// heading ids, callouts, flow embeds, `loading="lazy"` on images and `#` for refused URLs.
+/// heading ids, callouts, flow embeds, `loading="lazy"` on images, `#` for refused URLs, and
+/// raw HTML, which the parser sanitized (`RawHTMLMode`).
 public struct HTMLRenderer: Sendable {
-    /// Emits raw HTML and leaves dangerous URLs alone; only for trusted authors.
-    public var rawHTML: Bool
     /// Returns the URL to emit for a link or image (unescaped; the renderer escapes it). Default: the destination.
     public var resolveLink: @Sendable (Link) -> String
     /// Returns the HTML that replaces a ```flow block. Default: an empty string.
@@ -11,12 +10,10 @@ public struct HTMLRenderer: Sendable {
     public var omitLeadingTitle: Bool
 
     public init(
-        rawHTML: Bool = false,
         omitLeadingTitle: Bool = false,
         resolveLink: @escaping @Sendable (Link) -> String = { $0.destination },
         renderFlow: @escaping @Sendable (FlowEmbed) -> String = { _ in "" }
     ) {
-        self.rawHTML = rawHTML
         self.omitLeadingTitle = omitLeadingTitle
         self.resolveLink = resolveLink
         self.renderFlow = renderFlow

@@ -8,7 +8,10 @@ struct HTMLWriter {
         self.renderer = renderer
     }
 
-    private static let omitted = "<!-- raw HTML omitted -->"
+    static let omitted = "<!-- raw HTML omitted -->"
+    /// Set while writing a block for the sanitizer (`RawHTML`): inline HTML is written as it is
+    /// and the byte range of each piece is added here.
+    var authored: [Range<Int>]?
 
     /// cmark's `cr()`: start a new line unless at the start of one.
     mutating func newline() {
@@ -64,9 +67,9 @@ struct HTMLWriter {
             }
             HTMLEscaping.appendEscaped(literal, to: &out)
             out += "</code></pre>\n"
-        case .htmlBlock(let literal):
+        case .htmlBlock(let fragment):
             newline()
-            out += renderer.rawHTML ? literal : Self.omitted
+            write(fragment)
             newline()
         case .thematicBreak:
             newline()
@@ -119,7 +122,16 @@ struct HTMLWriter {
             HTMLEscaping.appendEscaped(literal.text, to: &out)
             out += "</code>"
         case .html(let literal):
-            if renderer.rawHTML { out.append(contentsOf: literal.text) } else { out += Self.omitted }
+            if authored != nil {
+                let start = out.utf8.count
+                out.append(contentsOf: literal.text)
+                authored?.append(start..<out.utf8.count)
+            } else {
+                // Only `RawHTMLMode.none` leaves inline HTML in the tree.
+                out += Self.omitted
+            }
+        case .markup(let fragment):
+            write(fragment)
         case .emphasis(let children):
             out += "<em>"
             write(children)
@@ -159,10 +171,19 @@ struct HTMLWriter {
 
     private mutating func writeURL(for link: Link) {
         let url = renderer.resolveLink(link)
-        if !renderer.rawHTML, URLSafety.isDangerous(url) {
+        if URLSafety.isDangerous(url) {
             out += "#"
         } else {
             HTMLEscaping.appendEscapedURL(url, to: &out)
+        }
+    }
+
+    private mutating func write(_ fragment: HTMLFragment) {
+        for piece in fragment.pieces {
+            switch piece {
+            case .html(let html): out += html
+            case .url(let link): writeURL(for: link)
+            }
         }
     }
 
@@ -180,6 +201,8 @@ struct HTMLWriter {
             switch inline {
             case .text(let literal), .code(let literal), .html(let literal):
                 HTMLEscaping.appendEscaped(literal.text, to: &out)
+            case .markup(let fragment):
+                HTMLEscaping.appendEscaped(fragment.text, to: &out)
             case .softBreak, .lineBreak:
                 out += " "
             case .emphasis(let children), .strong(let children), .strikethrough(let children),

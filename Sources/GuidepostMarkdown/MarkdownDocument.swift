@@ -1,8 +1,8 @@
 public struct MarkdownOptions: Sendable, Equatable {
-    /// Whether HTML written in Markdown is kept; off unless every author is trusted.
-    public var rawHTML: Bool
+    /// What becomes of HTML written in Markdown.
+    public var rawHTML: RawHTMLMode
 
-    public init(rawHTML: Bool = false) {
+    public init(rawHTML: RawHTMLMode = .sanitized) {
         self.rawHTML = rawHTML
     }
 }
@@ -21,6 +21,9 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var links: [Link]
     /// Every ```` ```flow ```` block in document order.
     public var flows: [FlowEmbed]
+    /// The ids of raw HTML elements (`<a id="old-name"></a>`), in document order: link targets
+    /// besides the headings' ids, and never equal to one of them.
+    public var anchors: [String]
     /// 1-based line where lists, quotes, emphasis or links nest more than `maxNesting` levels
     /// deep. Such a text is not read any further, so the document is then empty.
     public var tooDeep: Int?
@@ -36,26 +39,26 @@ public struct MarkdownDocument: Sendable, Equatable {
     public static let maxNesting = 100
 
     public init(blocks: [Block], title: String?, summary: String?, headings: [Heading], links: [Link], flows: [FlowEmbed],
-                tooDeep: Int? = nil, diagnostics: [MarkdownDiagnostic] = []) {
+                anchors: [String] = [], tooDeep: Int? = nil, diagnostics: [MarkdownDiagnostic] = []) {
         self.blocks = blocks
         self.title = title
         self.summary = summary
         self.headings = headings
         self.links = links
         self.flows = flows
+        self.anchors = anchors
         self.tooDeep = tooDeep
         self.diagnostics = diagnostics
     }
 
-    /// Parses CommonMark with smart punctuation. Raw HTML is always kept in the tree
-    /// (as `.htmlBlock` / `.html`); whether it reaches a page is the renderer's decision,
-    /// so `options` does not change the result today.
+    /// Parses CommonMark with smart punctuation. Raw HTML is sanitized here, a block at a time
+    /// (`options.rawHTML`), so its links are checked with the others and its ids are link targets.
     public static func parse(_ source: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
         let (source, removed) = ControlCharacters.strip(markdown: source)
         var text = SourceText(source)
         let footnotes = Footnotes.extract(text)
         if let footnotes { text = footnotes.masked }
-        var builder = DocumentBuilder(source: text)
+        var builder = DocumentBuilder(source: text, rawHTML: options.rawHTML)
         CmarkWalker.walk(text.bytes) { builder.handle($0) }
         builder.diagnostics += footnotes?.misplaced ?? []
         var blocks = builder.blocks
@@ -73,6 +76,7 @@ public struct MarkdownDocument: Sendable, Equatable {
             headings: builder.headings,
             links: builder.links,
             flows: builder.flows,
+            anchors: builder.anchors,
             diagnostics: (removed + builder.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         )
         document.errors = errors

@@ -13,6 +13,7 @@ enum PlainText {
             case .text(let literal), .code(let literal): text.append(contentsOf: literal.text)
             case .softBreak, .lineBreak: text += " "
             case .html, .taskMarker, .footnoteReference: break
+            case .markup(let fragment): text += fragment.text
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, let children), .image(_, let children):
                 append(children, to: &text)
@@ -44,7 +45,9 @@ enum PlainText {
                 for row in [table.header] + table.rows { appendCells(row, to: &text) }
             case .footnotes(let notes):
                 for note in notes { appendJoinedLines(of: note.blocks, to: &text) }
-            case .htmlBlock, .thematicBreak, .flow:
+            case .htmlBlock(let fragment):
+                appendLine(collapsingWhitespace(fragment.text), to: &text)
+            case .thematicBreak, .flow:
                 break
             }
         }
@@ -57,6 +60,7 @@ enum PlainText {
             case .text(let literal), .code(let literal): !literal.isEmpty
             case .softBreak, .lineBreak: true
             case .html, .taskMarker, .footnoteReference: false
+            case .markup(let fragment): !fragment.text.isEmpty
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, let children), .image(_, let children):
                 hasText(children)

@@ -20,7 +20,7 @@ extension Inline {
         case .strikethrough(let children): change(.strikethrough(children.map { $0.rewriting(change) }))
         case .link(let link, let children): change(.link(link, children.map { $0.rewriting(change) }))
         case .image(let link, let children): change(.image(link, children.map { $0.rewriting(change) }))
-        case .text, .softBreak, .lineBreak, .code, .html, .taskMarker, .footnoteReference: change(self)
+        case .text, .softBreak, .lineBreak, .code, .html, .markup, .taskMarker, .footnoteReference: change(self)
         }
     }
 }

@@ -132,7 +132,7 @@ public actor DevServer {
     /// is built; on failure the last good site stays and tabs show the errors.
     private func build(changed: [String]) async -> Built? {
         var pipeline = BuildPipeline(options: BuildOptions(content: options.content, templates: options.templates,
-                                                           overrides: options.overrides, baseURL: baseURL))
+                                                           overrides: options.overrides, baseURL: baseURL, drafts: options.drafts))
         let steps = StepLog()
         if options.timings { pipeline.timings = { steps.append($0) } }
         let result = await Self.generate(pipeline, reusing: memo)

@@ -19,6 +19,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var requestTimeout: Duration = .seconds(10)
     /// More connections at once are refused: a tab holds one or two, a script can't hold thousands.
     public var maxConnections = 64
+    /// Show pages marked `draft: true` too.
+    public var drafts = false
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
                 port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), keepAliveInterval: Duration = .seconds(15)) {

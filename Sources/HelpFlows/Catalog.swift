@@ -4,6 +4,7 @@ import FlowKit
 public enum HelpFlows {
     public static let all: [Flow] = [
         occupiedContact,
+        missingCode,
     ]
 
     public static func flow(id: String) -> Flow? {

@@ -9,77 +9,92 @@ extension HelpFlows {
         title: "Find the fix for an occupied phone number or email",
         intro: "A phone number or email shows as occupied when it is already bound to another account. "
             + "Answer a few questions to find the steps that fit your case.",
-        start: "contact"
+        start: OccupiedContactNode.contact
     ) {
-        Question("contact", "Which contact shows as occupied?") {
-            Option("phone", "A phone number", next: "sms")
-            Option("email", "An email address", next: "email-codes")
+        Ask(.contact, "Which contact shows as occupied?") {
+            Answer("phone", "A phone number", next: .sms)
+            Answer("email", "An email address", next: .emailCodes)
         }
-        Question(
-            "sms", "Can you still receive text messages (SMS) on that number?",
+        Ask(
+            .sms, "Can you still receive text messages (SMS) on that number?",
             hint: "Changing the number needs a code sent to it."
         ) {
-            Option("yes", "Yes, texts still reach me", next: "change-phone")
-            Option("no", "No, I can't receive texts there", next: "other-method")
+            Answer("yes", "Yes, texts still reach me", next: .changePhone)
+            Answer("no", "No, I can't receive texts there", next: .otherMethod)
         }
-        Question(
-            "other-method", "Does the account have another verified way to confirm it's you?",
+        Ask(
+            .otherMethod, "Does the account have another verified way to confirm it's you?",
             hint: "For example, a verified email address or an authenticator app such as Google Authenticator."
         ) {
-            Option("yes", "Yes", next: "reset-phone")
-            Option("no", "No", next: "support-phone")
+            Answer("yes", "Yes", next: .resetPhone)
+            Answer("no", "No", next: .supportPhone)
         }
-        Question("email-codes", "Can you still receive verification codes at the occupied email address?") {
-            Option("yes", "Yes, codes still reach me", next: "old-account")
-            Option("no", "No, I can't get codes there", next: "email-no-access")
+        Ask(.emailCodes, "Can you still receive verification codes at the occupied email address?") {
+            Answer("yes", "Yes, codes still reach me", next: .oldAccount)
+            Answer("no", "No, I can't get codes there", next: .emailNoAccess)
         }
-        Question(
-            "old-account", "Does the account that email is bound to still hold assets or trading history you need?",
+        Ask(
+            .oldAccount, "Does the account that email is bound to still hold assets or trading history you need?",
             hint: "Moving the email closes that account."
         ) {
-            Option("yes", "Yes", next: "move-assets-first")
-            Option("unsure", "I'm not sure", next: "move-assets-first")
-            Option("no", "No", next: "migrate-email")
+            Answer("yes", "Yes", next: .moveAssetsFirst)
+            Answer("unsure", "I'm not sure", next: .moveAssetsFirst)
+            Answer("no", "No", next: .migrateEmail)
         }
-        Outcome(
-            "change-phone",
+        Ending(
+            .changePhone,
             title: "Change the number in Security Settings",
             summary: "Open Security Settings and change the phone number. "
                 + "You'll confirm with face verification, codes sent to the old and the new number, "
                 + "and your security password.",
             guide: "phone-still-reachable")
-        Outcome(
-            "reset-phone",
+        Ending(
+            .resetPhone,
             title: "Reset the phone number with another method",
             summary: "On the two-factor screen, choose another verification method, "
                 + "then Reset two-factor authentication and Reset phone. "
                 + "Prove it's you with your other verified methods, then bind a new number.",
             guide: "phone-no-longer-reachable")
-        Outcome(
-            "support-phone",
+        Ending(
+            .supportPhone,
             title: "Contact official support",
             summary: "Without texts to the number or another verified method, you can't reset it yourself. "
                 + "Contact the exchange's official support and ask for account recovery.",
             guide: "phone-no-longer-reachable", anchor: "no-other-method")
-        Outcome(
-            "email-no-access",
+        Ending(
+            .emailNoAccess,
             title: "Recover without the old email",
             summary: "Moving the email needs a code sent to the old address. "
                 + "Without it, try Reset two-factor authentication with your other verified methods. "
                 + "If you have none, contact official support.",
             guide: "email-migration", anchor: "no-access")
-        Outcome(
-            "move-assets-first",
+        Ending(
+            .moveAssetsFirst,
             title: "Move your assets out before you migrate",
             summary: "Migrating closes the old account, and its assets and trading history are lost. "
                 + "Move the assets out and save the records you need first. Then migrate the email.",
             guide: "email-migration", anchor: "before-you-migrate", tone: .warning)
-        Outcome(
-            "migrate-email",
+        Ending(
+            .migrateEmail,
             title: "Migrate the email to your account",
             summary: "In Security Center, change your email and enter the codes sent to the new and the old "
                 + "address, plus your Google Authenticator code if it's on. "
                 + "Then choose Migrate Account, which closes the old account.",
             guide: "email-migration")
+    }
+
+    /// The nodes of `occupiedContact`: questions first, then outcomes, as they are written.
+    enum OccupiedContactNode: String, FlowNodeName {
+        case contact
+        case sms
+        case otherMethod = "other-method"
+        case emailCodes = "email-codes"
+        case oldAccount = "old-account"
+        case changePhone = "change-phone"
+        case resetPhone = "reset-phone"
+        case supportPhone = "support-phone"
+        case emailNoAccess = "email-no-access"
+        case moveAssetsFirst = "move-assets-first"
+        case migrateEmail = "migrate-email"
     }
 }

@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors: stop before writing anything when there is one.")
     var strict = false
 
+    @Flag(help: "Publish pages marked `draft: true` too.")
+    var drafts = false
+
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
 
@@ -52,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         let options = BuildOptions(content: content, templates: templates, overrides: overrides,
                                    output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean,
-                                   strict: strict)
+                                   strict: strict, drafts: drafts)
         let progress = ProgressLine.forStandardError()
         do {
             var pipeline = BuildPipeline(options: options, progress: progress.report)
@@ -69,7 +72,8 @@ struct BuildCommand: ParsableCommand {
             let how = summary.cleanBecause.map { "clean build: \($0)" }
                 ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
             let warned = summary.warnings.isEmpty ? "" : summary.warnings.count == 1 ? ", 1 warning" : ", \(summary.warnings.count) warnings"
-            Terminal.out("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\n")
+            let drafted = summary.drafts == 0 ? "" : summary.drafts == 1 ? ", 1 draft not published" : ", \(summary.drafts) drafts not published"
+            Terminal.out("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\(drafted)\n")
             if timings { Terminal.err("  \(StepTiming.line(steps.all))\n") }
             if let warning = summary.cacheWarning { Terminal.err("warning: \(warning)\n") }
         } catch {

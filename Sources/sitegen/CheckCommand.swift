@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors: report them as errors and exit 1.")
     var strict = false
 
+    @Flag(help: "Check pages marked `draft: true` as if they were published.")
+    var drafts = false
+
     @Option(help: ArgumentHelp("text (one line a finding, a count on standard error) or json (an array for tools).", valueName: "format"))
     var format: Format = .text
 
@@ -35,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(content: content, templates: templates, overrides: overrides)
+        let options = BuildOptions(content: content, templates: templates, overrides: overrides, drafts: drafts)
         var report = BuildPipeline(options: options).check()
         if strict { report = report.treatingWarningsAsErrors() }
         switch format {

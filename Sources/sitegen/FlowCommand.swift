@@ -51,6 +51,12 @@ struct FlowCommand: ParsableCommand {
 
     func run() throws {
         guard let flow = HelpFlows.flow(id: id) else { return }
+        // Paths, graphs and answers of a broken flow would be wrong without saying so.
+        let problems = FlowErrors.validating(flow)
+        if !problems.isEmpty {
+            Terminal.err("\(BuildErrors(problems))\n")
+            throw ExitCode(1)
+        }
         if paths {
             Terminal.out((json ? FlowText.pathsJSON(flow) : flow.paths().map(\.description).joined(separator: "\n")) + "\n")
         } else if let graph {

@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "After each build, print how long each step took.")
     var timings = false
 
+    @Flag(help: "Show pages marked `draft: true` too.")
+    var drafts = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be a number from 0 to 65535 (got \(port)).")
@@ -39,6 +42,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var settings = ServeOptions(content: content, templates: templates, overrides: overrides, port: UInt16(port))
         settings.timings = timings
+        settings.drafts = drafts
         let options = settings
         Interrupt.block()
         let status = Blocking.wait { () async -> Int32 in

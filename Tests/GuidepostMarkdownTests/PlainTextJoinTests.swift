@@ -18,7 +18,8 @@ import Testing
                     var code = Substring(literal)
                     while code.last == "\n" { code.removeLast() }
                     lines.append(String(code))
-                case .htmlBlock, .thematicBreak, .flow, .table, .footnotes: break
+                case .htmlBlock(let fragment): lines.append(PlainText.collapsingWhitespace(fragment.text))
+                case .thematicBreak, .flow, .table, .footnotes: break
                 }
             }
         }

@@ -37,18 +37,22 @@ struct RendererTests {
         #expect(!html("[a](x)", renderer).contains(##"href="#""##))
     }
 
-    @Test func dangerousURLsAreKeptWhenRawHTMLIsAllowed() {
-        #expect(html("[a](javascript:go)", HTMLRenderer(rawHTML: true)) == "<p><a href=\"javascript:go\">a</a></p>\n")
+    @Test(arguments: RawHTMLMode.allCases)
+    func dangerousURLsAreRefusedWhateverTheRawHTMLMode(_ mode: RawHTMLMode) {
+        let document = MarkdownDocument.parse("[a](javascript:go)", options: .init(rawHTML: mode))
+        #expect(HTMLRenderer().render(document) == "<p><a href=\"#\">a</a></p>\n")
     }
 
-    @Test func rawHTMLIsOmittedByDefault() {
+    @Test func rawHTMLIsSanitizedTrustedOrOmitted() {
         let markdown = "<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nText <b onclick=\"x()\">bold</b>.\n"
-        #expect(html(markdown) == """
+        func html(_ mode: RawHTMLMode) -> String { HTMLRenderer().render(MarkdownDocument.parse(markdown, options: .init(rawHTML: mode))) }
+        #expect(html(.sanitized) == "<div>\n\n</div>\n<p>Text <b>bold</b>.</p>\n")
+        #expect(html(.none) == """
         <!-- raw HTML omitted -->
         <p>Text <!-- raw HTML omitted -->bold<!-- raw HTML omitted -->.</p>
 
         """)
-        #expect(html(markdown, HTMLRenderer(rawHTML: true)) == """
+        #expect(html(.trusted) == """
         <div class="x">
         <script>alert(1)</script>
         </div>

@@ -10,13 +10,13 @@ import Testing
             case .text(let run), .code(let run), .html(let run): [run]
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children): runs(children)
             case .strikethrough(let children): runs(children)
-            case .softBreak, .lineBreak, .taskMarker, .footnoteReference: []
+            case .softBreak, .lineBreak, .taskMarker, .footnoteReference, .markup: []
             }
         }
     }
 
     @Test func everyLiteralReadsAsItsOwnTextFromOneSharedString() throws {
-        let document = MarkdownDocument.parse("Café *über* `x < y` <b>bold</b> [link **ünï**](a.md) \"quoted\"\n\nSecond ¶ ✓.", options: .init(rawHTML: true))
+        let document = MarkdownDocument.parse("Café *über* `x < y` <b>bold</b> [link **ünï**](a.md) \"quoted\"\n\nSecond ¶ ✓.", options: .init(rawHTML: .none))
         guard case .paragraph(let first)? = document.blocks.first, case .paragraph(let second)? = document.blocks.last else {
             Issue.record("expected two paragraphs")
             return

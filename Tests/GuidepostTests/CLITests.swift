@@ -40,7 +40,7 @@ import Testing
     func project(_ content: [String: String]) throws -> URL {
         let root = try temporaryFolder()
         var tree = minimalTheme
-        for (path, text) in content { tree["content/" + path] = text }
+        for (path, text) in withBaseURL(content) { tree["content/" + path] = text }
         try writeTree(tree, to: root)
         return root
     }
@@ -128,6 +128,21 @@ import Testing
             contact=email, email-codes=no → email-no-access
 
             """)
+    }
+
+    @Test func flowAnswersWithAWrongIDNameTheValidOnes() throws {
+        let run = try sitegen(["flow", "missing-code", "--answers", "phone,maybe"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("question \"signal\": answer 2 is \"maybe\""), "\(run.stderr)")
+        #expect(run.stderr.contains("Use one of: yes, no."), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func flowPathsListEveryPathOfTheMissingCodeFlow() throws {
+        let run = try sitegen(["flow", "missing-code", "--paths"])
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count == 8)
+        #expect(run.stdout.hasPrefix("contact=phone, signal=yes, tried-again=yes, other-method=yes → use-other-method\n"))
     }
 
     @Test func flowAnswersGiveTheOutcome() throws {

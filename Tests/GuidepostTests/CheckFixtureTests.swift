@@ -5,7 +5,7 @@ import Testing
 /// Checks content on an in-memory tree: `files` are paths below `content/`.
 func check(_ files: [String: String], theme: [String: String] = minimalTheme) -> CheckReport {
     var tree = theme
-    for (path, text) in files { tree["content/" + path] = text }
+    for (path, text) in withBaseURL(files) { tree["content/" + path] = text }
     var pipeline = BuildPipeline(fileSystem: InMemoryFileSystem(tree))
     pipeline.flowCatalog = [testFlow]
     return pipeline.check()

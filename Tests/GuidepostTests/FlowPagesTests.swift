@@ -16,7 +16,7 @@ import Testing
     @Test func aGuideEmbedsTheFlowFromFrontMatterOrAFencedBlock() throws {
         let site = try generate(guides)
         let a = try #require(site.text("guides/a/index.html"))
-        #expect(a.contains("[flow:pick|First?:Left>/flows/pick/second/;Right>/flows/pick/go-b/;|"))
+        #expect(a.contains("[flow:pick|First?:Left>/flows/pick/left/;Right>/flows/pick/right/;|"))
         let b = try #require(site.text("guides/b/index.html"))
         #expect(b.contains("[flow:pick|"))
         #expect(!b.contains("<pre"))
@@ -31,18 +31,59 @@ import Testing
         #expect(site.text("flows/flow-spec.schema.json")?.contains("2020-12") == true)
     }
 
-    @Test func everyNodeHasAStaticPageWithPlainLinks() throws {
+    /// One page per answered path, each listing the answers so far with a link back to the
+    /// question that asked it, as Smart Answers does without JavaScript.
+    @Test func everyAnsweredPathHasAStaticPageWithItsAnswers() throws {
         let site = try generate(guides)
-        #expect(site.text("flows/pick/index.html") == "step|First?|noindex|Left>/flows/pick/second/;Right>/flows/pick/go-b/;")
-        #expect(site.text("flows/pick/second/index.html") == "step|Second?|noindex|Up>/flows/pick/go-a/;Down>/flows/pick/go-b/;")
-        #expect(site.text("flows/pick/go-a/index.html") == "step|Read A|/guides/a/")
-        #expect(site.text("flows/pick/go-b/index.html") == "step|Read B|/guides/b/#deep")
+        let pages = site.files.map(\.path).filter { $0.hasPrefix("flows/pick/") && $0.hasSuffix("index.html") }
+        #expect(pages.sorted() == [
+            "flows/pick/index.html", "flows/pick/left/down/index.html", "flows/pick/left/index.html",
+            "flows/pick/left/up/index.html", "flows/pick/right/index.html",
+        ])
+        #expect(site.text("flows/pick/index.html") == "step|First?|noindex|Left>/flows/pick/left/;Right>/flows/pick/right/;")
+        #expect(site.text("flows/pick/left/index.html")
+            == "step|Second?|noindex|Up>/flows/pick/left/up/;Down>/flows/pick/left/down/;|Left</flows/pick/")
+        #expect(site.text("flows/pick/left/up/index.html")
+            == "step|Read A|/guides/a/|Left</flows/pick/|Up</flows/pick/left/")
+        #expect(site.text("flows/pick/right/index.html") == "step|Read B|/guides/b/#deep|Right</flows/pick/")
+        #expect(site.text("flows/pick/left/down/index.html")
+            == "step|Read B|noindex|/guides/b/#deep|Left</flows/pick/|Down</flows/pick/left/")
     }
 
-    @Test func questionPagesStayOutOfTheSitemapAndOutcomesAreIn() throws {
-        let sitemap = try #require(try generate(guides).text("sitemap.xml"))
-        #expect(!sitemap.contains("/flows/pick/second/"))
-        #expect(sitemap.contains("/flows/pick/go-a/"))
+    @Test func questionPagesStayOutOfTheSitemapAndEachOutcomeIsInOnce() throws {
+        let sitemap = try #require(try generate(guides, baseURL: "https://help.example.com/").text("sitemap.xml"))
+        #expect(!sitemap.contains("/flows/pick/left/</loc>"))
+        #expect(sitemap.contains("/flows/pick/left/up/"))
+        #expect(sitemap.contains("/flows/pick/right/"))
+        #expect(!sitemap.contains("/flows/pick/left/down/"))
+    }
+
+    /// Paths multiply with every question; past the documented limit the build says so
+    /// rather than writing thousands of pages.
+    @Test func aFlowWithTooManyPathsStopsTheBuild() {
+        let questions = (0..<9).map { index in
+            Question("q\(index)", "Question \(index)?") {
+                Option("a", "A", next: index == 8 ? "go-a" : "q\(index + 1)")
+                Option("b", "B", next: index == 8 ? "go-a" : "q\(index + 1)")
+            }
+        }
+        let wide = Flow(id: "pick", title: "Wide", intro: "Many paths.", start: "q0",
+                        nodes: questions.map(FlowNode.question) + [.outcome(testFlow.outcomes[0])])
+        let errors = buildErrors(["a.md": guideFile("A", extra: "flow: pick\n")], flows: [wide])
+        #expect(errors.map(\.kind) == [.flow])
+        #expect(errors.first?.message.contains("more than \(Flow.stateLimit)") == true)
+        #expect(errors.first?.file == "Tests/GuidepostTests/FlowPagesTests.swift")
+    }
+
+    @Test func aFlowThatNoGuideEmbedsIsStillValidated() {
+        let broken = Flow(id: "unused", title: "Broken", intro: "x", start: "first") {
+            Question("first", "Only one option?") { Option("only", "Only", next: "done") }
+            Outcome("done", title: "Done", summary: "Done.", guide: "a")
+        }
+        let errors = buildErrors(["a.md": guideFile("A")], flows: [testFlow, broken])
+        #expect(errors.map(\.kind) == [.flow])
+        #expect(errors.first?.file == "Tests/GuidepostTests/FlowPagesTests.swift")
+        #expect(errors.first?.line == #line - 6)
     }
 
     @Test func aSiteWithoutFlowsPublishesNoFlowFiles() throws {
@@ -85,6 +126,32 @@ import Testing
         let errors = buildErrors(["a.md": guideFile("A", extra: "flow: pick\n")], flows: [broken])
         #expect(errors.map(\.kind) == [.flow])
         #expect(errors.first?.message.contains("first") == true)
+        #expect(errors.first?.description.hasPrefix("Tests/GuidepostTests/FlowPagesTests.swift:\(#line - 6): error: ") == true)
+    }
+
+    /// `sitegen check` reports the same error, at the same line, for a flow no guide embeds.
+    @Test func checkValidatesAFlowThatNoGuideEmbeds() {
+        let broken = Flow(id: "unused", title: "Broken", intro: "x", start: "first") {
+            Question("first", "First?") {
+                Option("a", "A", next: "done")
+                Option("b", "B", next: "gone")
+            }
+            Outcome("done", title: "Done", summary: "Done.", guide: "a")
+        }
+        var tree = minimalTheme
+        tree["content/a.md"] = guideFile("A")
+        var pipeline = BuildPipeline(fileSystem: InMemoryFileSystem(tree))
+        pipeline.flowCatalog = [broken]
+        let errors = pipeline.check().findings.filter { $0.description.contains(": error: ") }.map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("Tests/GuidepostTests/FlowPagesTests.swift:\(#line - 10):") == true, "\(errors)")
+        #expect(errors.first?.contains("\"gone\"") == true)
+    }
+
+    @Test func twoFlowsWithOneIDStopTheBuild() {
+        let errors = buildErrors(["a.md": guideFile("A")], flows: [testFlow, testFlow])
+        #expect(errors.map(\.kind) == [.flow])
+        #expect(errors.first?.message.contains("two flows have the id \"pick\"") == true)
     }
 
     @Test func theFlowSpecCommandMatchesTheEmbeddedSpec() throws {

@@ -62,13 +62,4 @@ import Testing
         let site = try generate(["a.md": guideFile("A", body: "[x](//example.com/x)")])
         #expect(site.text("guides/a/index.html")?.contains("//example.com/x") == true)
     }
-
-    @Test func aBrokenFlowIsReportedAtTheGuideThatEmbedsIt() throws {
-        let errors = buildErrors(["T/a.md": guideFile("A", body: "Intro.\n\n```flow\npick\n```"), "T/b.md": guideFile("B")])
-        let error = try #require(errors.first)
-        #expect(error.kind == .flow)
-        #expect(error.file == "content/T/a.md")
-        #expect(error.line == 6)
-        #expect(error.hint?.contains("Sources/HelpFlows") == true)
-    }
 }

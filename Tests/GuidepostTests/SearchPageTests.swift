@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func keepsTheSearchPageOutOfTheSitemap() throws {
-        let site = try generate(Self.files, theme: Self.theme)
+        let site = try generate(Self.files, theme: Self.theme, baseURL: "https://help.example.com/")
         let sitemap = try #require(site.text("sitemap.xml"))
         #expect(!sitemap.contains("/search/"))
         #expect(sitemap.contains("/guides/a/"))

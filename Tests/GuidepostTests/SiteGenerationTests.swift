@@ -103,18 +103,20 @@ import Testing
         #expect(html.contains("|C;B;|"))
     }
 
-    @Test func contentIsEscapedAndRawHTMLIsOffByDefault() throws {
+    @Test func contentIsEscapedAndRawHTMLIsSanitizedByDefault() throws {
         let site = try generate(["a.md": guideFile("<script>alert(1)</script>", body: "<script>alert(2)</script>\n\nHi <b>there</b>")])
         let html = try #require(site.text("guides/a/index.html"))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(html.contains("<!-- raw HTML omitted -->"))
+        #expect(html.contains("Hi <b>there</b>"))
         #expect(html.contains(#""name":"\u003cscript\u003ealert(1)\u003c/script\u003e""#))
     }
 
-    @Test func rawHTMLCanBeTurnedOnInSiteYml() throws {
-        let site = try generate(["site.yml": "markdown:\n  rawHTML: true\n", "a.md": guideFile("A", body: "Hi <b>there</b>")])
-        #expect(site.text("guides/a/index.html")?.contains("Hi <b>there</b>") == true)
+    @Test func rawHTMLCanBeTrustedInSiteYml() throws {
+        for value in ["true", "trusted"] {
+            let site = try generate(["site.yml": "markdown:\n  rawHTML: \(value)\n", "a.md": guideFile("A", body: "Hi <b class=\"x\">there</b>")])
+            #expect(site.text("guides/a/index.html")?.contains("Hi <b class=\"x\">there</b>") == true)
+        }
     }
 
     @Test func aTemplateOverrideReplacesOneFile() throws {
@@ -137,10 +139,10 @@ import Testing
     }
 
     @Test func theSitemapListsIndexablePagesOnly() throws {
-        let site = try generate(["a.md": guideFile("A")])
+        let site = try generate(["a.md": guideFile("A")], baseURL: "https://help.example.com/")
         let sitemap = try #require(site.text("sitemap.xml"))
-        #expect(sitemap.contains("<loc>http://localhost:8000/guides/a/</loc>"))
-        #expect(sitemap.contains("<loc>http://localhost:8000/</loc>"))
+        #expect(sitemap.contains("<loc>https://help.example.com/guides/a/</loc>"))
+        #expect(sitemap.contains("<loc>https://help.example.com/</loc>"))
         #expect(!sitemap.contains("404"))
     }
 

@@ -12,7 +12,7 @@ let minimalTheme: [String: String] = [
     "templates/404.mustache": "404|{{page.title}}",
     "templates/assets/site.css": "body{}",
     "templates/partials/flow-widget.mustache": "[flow:{{flow.id}}|{{#flow.question}}{{prompt}}:{{#options}}{{label}}>{{url}};{{/options}}{{/flow.question}}|{{{flow.specJSON}}}]",
-    "templates/flow-step.mustache": "step|{{page.title}}|{{#page.noindex}}noindex|{{/page.noindex}}{{#flowStep.question}}{{#options}}{{label}}>{{url}};{{/options}}{{/flowStep.question}}{{#flowStep.outcome}}{{guideURL}}{{/flowStep.outcome}}",
+    "templates/flow-step.mustache": "step|{{page.title}}|{{#page.noindex}}noindex|{{/page.noindex}}{{#flowStep.question}}{{#options}}{{label}}>{{url}};{{/options}}{{/flowStep.question}}{{#flowStep.outcome}}{{guideURL}}{{/flowStep.outcome}}{{#flowStep.answers}}|{{label}}<{{changeURL}}{{/flowStep.answers}}",
 ]
 
 func guideFile(_ title: String, body: String = "Text.", extra: String = "") -> String {

@@ -14,10 +14,11 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+import flowdriver as fd
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'")
-FLOW = "occupied-contact"
 
 
 @functools.cache
@@ -45,9 +46,9 @@ def build_site(output, *arguments):
 
 
 @functools.cache
-def flow_cli(*args):
+def flow_cli(flow, *args):
     """`sitegen flow FLOW ARGS…` parsed as JSON: Swift is the reference for every flow test."""
-    result = subprocess.run([str(sitegen_binary()), "flow", FLOW, *args], cwd=ROOT, check=True,
+    result = subprocess.run([str(sitegen_binary()), "flow", flow, *args], cwd=ROOT, check=True,
                             capture_output=True, text=True)
     return json.loads(result.stdout)
 
@@ -56,21 +57,40 @@ def path_id(path):
     return ",".join(f"{question}={option}" for question, option in path["answers"]) + "->" + path["outcome"]
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "every_flow: run the test once for each flow of the site")
+
+
 def pytest_generate_tests(metafunc):
-    """`flow_path`: one test for every path that Swift's `Flow.paths()` lists."""
+    """`flow_path`: one test for every path that Swift's `Flow.paths()` lists, of every flow.
+    A test marked `every_flow` runs once per flow; any other flow test uses the first flow."""
     if "flow_path" in metafunc.fixturenames:
-        paths = flow_cli("--paths", "--json")
-        metafunc.parametrize("flow_path", paths, ids=[path_id(path) for path in paths])
+        cases = [(flow, path) for flow in fd.FLOWS for path in flow_cli(flow, "--paths", "--json")]
+        metafunc.parametrize(("flow_id", "flow_path"), cases,
+                             ids=[f"{flow}:{path_id(path)}" for flow, path in cases])
+    elif "flow_id" in metafunc.fixturenames and metafunc.definition.get_closest_marker("every_flow"):
+        metafunc.parametrize("flow_id", fd.FLOWS)
 
 
-@pytest.fixture(scope="session")
-def flow_spec():
-    return flow_cli("--spec")
+@pytest.fixture(autouse=True)
+def _first_flow():
+    fd.use(fd.FLOWS[0])
 
 
-@pytest.fixture(scope="session")
-def flow_paths():
-    return flow_cli("--paths", "--json")
+@pytest.fixture
+def flow_id():
+    return fd.FLOWS[0]
+
+
+@pytest.fixture
+def flow_spec(flow_id):
+    fd.use(flow_id)
+    return flow_cli(flow_id, "--spec")
+
+
+@pytest.fixture
+def flow_paths(flow_id):
+    return flow_cli(flow_id, "--paths", "--json")
 
 
 @pytest.fixture(scope="session")

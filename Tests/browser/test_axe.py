@@ -85,16 +85,19 @@ def pages(site_dir, pattern):
     return [fd.url_of(site_dir, page) for page in sorted(site_dir.glob(pattern))]
 
 
-def plain_pages(kind, site_dir, spec):
+def warning_path(spec, paths):
+    return next(p for p in paths if fd.outcome(spec, p["outcome"])["tone"] == "warning")
+
+
+def plain_pages(kind, site_dir, spec, paths):
     """URL paths of the static pages of one kind."""
     return {
         "home": ["/"],
         "category": pages(site_dir, "categories/**/index.html"),
         "guide": pages(site_dir, "guides/*/index.html"),
         "faq": ["/faq/"],
-        "flow step": [fd.node_url(spec, spec["start"])]
-        + [fd.node_url(spec, q["id"]) for q in spec["questions"] if q["id"] != spec["start"]]
-        + [fd.node_url(spec, o["id"]) for o in spec["outcomes"]],
+        # The start, then questions and outcomes with the answers so far listed, and a warning.
+        "flow step": fd.static_urls([fd.longest_path(paths)]) + [fd.static_url(warning_path(spec, paths)["answers"])],
         "not found": ["/no/such/page/"],
     }[kind]
 
@@ -103,8 +106,12 @@ def widget_states(spec, paths):
     """The home page's widget at a question past the first and at an outcome."""
     path = fd.longest_path(paths)
     question_step = path["answers"][:1]
+    warning = warning_path(spec, paths)
+    stale = fd.query(question_step + [["no-such-question", "x"]])
     return [("/" + fd.query(question_step), fd.heading_after(spec, path, 1)),
-            ("/" + fd.query(path["answers"]), fd.heading_after(spec, path, len(path["answers"])))]
+            ("/" + fd.query(path["answers"]), fd.heading_after(spec, path, len(path["answers"]))),
+            ("/" + fd.query(warning["answers"]), fd.heading_after(spec, warning, len(warning["answers"]))),
+            ("/" + stale, fd.heading_after(spec, path, 1))]
 
 
 def visit_states(kind, driver, base_url, site_dir, spec, paths):
@@ -132,7 +139,7 @@ def visit_states(kind, driver, base_url, site_dir, spec, paths):
                 "Arrow Down did not make the first result active")
         yield "header search with results open"
     else:
-        for page in plain_pages(kind, site_dir, spec):
+        for page in plain_pages(kind, site_dir, spec, paths):
             loaded(driver, base_url + page)
             yield page
 

@@ -93,11 +93,11 @@ def test_back_button_of_a_shared_link(browser, base_url, flow_spec, flow_paths):
     assert fd.flow_answers_in(browser.current_url, flow_spec) == path["answers"][:last - 1]
 
 
-def test_change_returns_to_that_question_with_its_answer(browser, base_url, flow_spec, flow_paths):
-    path = fd.longest_path(flow_paths)
+def test_change_returns_to_that_question_with_its_answer(browser, base_url, flow_spec, flow_path):
+    path = flow_path
     for index, (question_id, option_id) in enumerate(path["answers"]):
         fd.open_widget(browser, base_url + "/" + fd.query(path["answers"]))
-        fd.wait_for_step(browser, fd.outcome(flow_spec, path["outcome"])["title"], focused=False)
+        fd.wait_for_step(browser, fd.outcome_heading(flow_spec, path["outcome"]), focused=False)
         changes = browser.find_elements(By.CSS_SELECTOR, f"{fd.WIDGET} .flow-answers-change a")
         assert len(changes) == len(path["answers"])
         link = changes[index]

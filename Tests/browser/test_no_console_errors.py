@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 import flowdriver as fd
 
 
-def pages_of_kind(kind, site_dir, spec):
+def pages_of_kind(kind, site_dir, paths):
     if kind == "home":
         return ["/"]
     if kind == "category":
@@ -14,10 +14,8 @@ def pages_of_kind(kind, site_dir, spec):
         return [fd.url_of(site_dir, page) for page in sorted(site_dir.glob("guides/*/index.html"))]
     if kind == "faq":
         return ["/faq/"]
-    if kind == "flow node":
-        ids = [spec["start"]] + [q["id"] for q in spec["questions"] if q["id"] != spec["start"]] \
-            + [o["id"] for o in spec["outcomes"]]
-        return [fd.node_url(spec, node) for node in ids]
+    if kind == "flow step":
+        return fd.static_urls(paths)
     raise ValueError(kind)
 
 
@@ -27,9 +25,9 @@ def visit(browser, url):
     return browser.find_element(By.TAG_NAME, "h1").text
 
 
-@pytest.mark.parametrize("kind", ["home", "category", "guide", "faq", "flow node"])
-def test_pages(browser, base_url, site_dir, flow_spec, console_errors, kind):
-    pages = pages_of_kind(kind, site_dir, flow_spec)
+@pytest.mark.parametrize("kind", ["home", "category", "guide", "faq", "flow step"])
+def test_pages(browser, base_url, site_dir, flow_paths, console_errors, kind):
+    pages = pages_of_kind(kind, site_dir, flow_paths)
     assert pages, f"the site has no {kind} page"
     found = {}
     for page in pages:

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { root, flow, outcomeOf, assertAgreesWithSwift } = require('./support');
 
-const FLOWS = ['occupied-contact'];
+const FLOWS = ['occupied-contact', 'missing-code'];
 
 let binPath;
 function sitegen() {

@@ -96,17 +96,20 @@
   }
 
   // ---- Answers in the query string -----------------------------------------------------
-  // A flow owns the query parameters named after its questions; every other parameter
-  // (tracking, another flow on the page) belongs to someone else and is kept as it is.
+  // A flow owns the query parameters `<flow id>.<question id>`, such as
+  // `occupied-contact.sms=no`. Ids are [a-z0-9-], so the dot cannot occur inside one and two
+  // flows on one page never share an answer, whatever their questions are called. Every
+  // other parameter (tracking, another flow) belongs to someone else and is kept as it is.
 
-  const questionIDs = (spec) => new Set(list(spec.questions).map((question) => question && question.id));
+  const owns = (spec, key) => key.startsWith(spec.id + '.');
 
-  /** The flow's answers in a query string, as a Map; the first value wins if one repeats. */
+  /** The flow's answers in a query string, question id → option id, as a Map; the first
+   *  value wins if one repeats. Unknown question ids are kept, so `resume` reports them. */
   function readAnswers(spec, search) {
-    const ids = questionIDs(spec);
     const answers = new Map();
     for (const [key, value] of new URLSearchParams(search)) {
-      if (ids.has(key) && !answers.has(key)) answers.set(key, value);
+      const id = key.slice(spec.id.length + 1);
+      if (owns(spec, key) && !answers.has(id)) answers.set(id, value);
     }
     return answers;
   }
@@ -114,10 +117,9 @@
   /** `search` with the flow's answers replaced by `steps` ([[questionId, optionId], …]), in
    *  path order after the other parameters. Returns '' or '?…'. */
   function writeAnswers(spec, search, steps) {
-    const ids = questionIDs(spec);
     const params = new URLSearchParams(search);
-    for (const id of ids) params.delete(id);
-    for (const [question, option] of steps) params.append(question, option);
+    for (const key of Array.from(params.keys())) if (owns(spec, key)) params.delete(key);
+    for (const [question, option] of steps) params.append(spec.id + '.' + question, option);
     const query = params.toString();
     return query ? '?' + query : '';
   }
@@ -131,6 +133,7 @@
 
   // Flow and node ids are [a-z0-9-], so '_' cannot occur inside one and joined ids stay unique.
   const SEP = '_';
+  const STALE = 'Some answers in this link no longer apply, so you may need to answer a question again.';
   const widgets = [];
   let baseTitle = '';
 
@@ -290,7 +293,12 @@
   function outcomeStep(widget, outcome, trail) {
     const tone = outcome.tone === 'warning' ? 'warning' : 'success';
     const guide = outcome.guide || {};
-    const heading = el('h3', { class: 'flow-outcome-title', tabindex: '-1', text: outcome.title });
+    // "Warning" is in the heading's text, so it is read with it, not only shown in colour.
+    const heading = el('h3', { class: 'flow-outcome-title', tabindex: '-1' }, [
+      tone === 'warning' && el('span', { class: 'flow-warning-label', text: 'Warning:' }),
+      tone === 'warning' && ' ',
+      outcome.title,
+    ]);
     const box = el('div', { class: 'flow-outcome flow-outcome-' + tone }, [
       heading,
       el('p', { class: 'flow-outcome-summary', text: outcome.summary }),
@@ -308,15 +316,15 @@
     const spec = widget.spec;
     const state = resume(spec, readAnswers(spec, location.search));
     const steps = stepsOf(state.trail);
-
-    // Stale or unknown answers leave the address, so it is safe to share and to reload.
-    const ids = questionIDs(spec);
-    const owned = Array.from(new URLSearchParams(location.search)).filter(([key]) => ids.has(key));
-    if (JSON.stringify(owned) !== JSON.stringify(steps)) {
-      history.replaceState(history.state, '', here(writeAnswers(spec, location.search, steps)));
-    }
-
     const key = JSON.stringify(steps);
+
+    // Stale or unknown answers leave the address, so it is safe to share and to reload; the
+    // reader who opened such a link is told, until they move on.
+    const written = writeAnswers(spec, location.search, steps);
+    if (!sameQuery(written, location.search)) history.replaceState(history.state, '', here(written));
+    if (reason === undefined) widget.stale = state.dropped.length > 0;
+    else if (reason !== 'pop' || key !== widget.key) widget.stale = false;
+
     // A popstate that did not move this flow (another flow, a fragment link) keeps what the
     // reader has on screen, half-chosen radios and error included.
     if (reason === 'pop' && key === widget.key) return;
@@ -326,7 +334,8 @@
     const view = state.node.type === 'outcome'
       ? outcomeStep(widget, state.node.outcome, state.trail)
       : questionStep(widget, state.node.question, state.trail, error);
-    widget.step.replaceChildren(...view.parts.filter(Boolean));
+    const notice = widget.stale && el('p', { class: 'flow-notice', text: STALE });
+    widget.step.replaceChildren(...[notice].concat(view.parts).filter(Boolean));
 
     const moved = reason !== undefined;
     // A page opened at the start keeps its own title; once in the flow, the title names the step.
@@ -334,7 +343,7 @@
       document.title = (error ? 'Error: ' : '') + view.heading.textContent + ' \u2013 ' + baseTitle;
     }
     if (!moved) return;
-    widget.status.textContent = state.node.type === 'outcome' ? state.node.outcome.title : '';
+    // Moving the focus to the new step's heading is what announces it (once: no live region).
     view.focus.focus({ preventScroll: true });
     view.focus.scrollIntoView({ block: 'nearest' });
   }
@@ -350,10 +359,8 @@
     if (!usable(spec)) return null;
     let step = section.querySelector('.flow-step');
     if (!step) step = section.insertBefore(el('div', { class: 'flow-step' }), script);
-    const status = el('p', { class: 'visually-hidden flow-status', role: 'status', 'aria-live': 'polite' });
-    step.after(status);
     section.classList.add('flow-enhanced');
-    return { spec, section, step, status, prefix: (section.id || 'flow-' + spec.id) + SEP, key: null };
+    return { spec, section, step, prefix: (section.id || 'flow-' + spec.id) + SEP, key: null, stale: false };
   }
 
   function start() {

@@ -12,6 +12,8 @@ struct PendingSite: Sendable {
     let renderer: PageRenderer
     /// What the build noticed but did not stop at; a `--strict` build stops at them.
     var warnings: [CheckFinding] = []
+    /// Pages marked `draft: true` and left out.
+    var drafts = 0
 
     var pageCount: Int { jobs.count }
     var fileCount: Int { files.count + jobs.count }

@@ -73,7 +73,8 @@ struct SiteAssembler {
             files.append(.init(path: "flows/flow-spec.schema.json", contents: .bytes(Data(FlowSpec.jsonSchema.utf8))))
         }
         if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
-        files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8))))
+        // The sitemap protocol takes absolute URLs only: without a base URL there is none.
+        if base.isGiven { files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8)))) }
         files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
         files.append(.init(path: "_headers", contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
         return files
@@ -109,6 +110,6 @@ struct SiteAssembler {
     }
 
     private var robots: String {
-        "User-agent: *\nAllow: /\nSitemap: \(base.absolute)sitemap.xml\n"
+        "User-agent: *\nAllow: /\n" + (base.isGiven ? "Sitemap: \(base.absolute)sitemap.xml\n" : "")
     }
 }

@@ -16,10 +16,12 @@ public struct BuildOptions: Sendable, Equatable {
     public var incremental = true
     /// Warnings stop the build as errors do, before anything is written.
     public var strict = false
+    /// Publish pages marked `draft: true` too (`--drafts`).
+    public var drafts = false
 
     public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
                 output: String = "public", baseURL: BaseURL? = nil, cacheFolder: String? = nil, incremental: Bool = true,
-                strict: Bool = false) {
+                strict: Bool = false, drafts: Bool = false) {
         self.content = content
         self.templates = templates
         self.overrides = overrides
@@ -28,6 +30,7 @@ public struct BuildOptions: Sendable, Equatable {
         self.cacheFolder = cacheFolder
         self.incremental = incremental
         self.strict = strict
+        self.drafts = drafts
     }
 }
 
@@ -51,6 +54,8 @@ public struct BuildSummary: Sendable {
     public var cacheWarning: String?
     /// What readers will not see as the authors wrote it, sorted by file and line.
     public var warnings: [CheckFinding] = []
+    /// Pages marked `draft: true` and left out of the site.
+    public var drafts = 0
 }
 
 /// The build, top to bottom: load, model, link, render, assemble, write. Each step either
@@ -117,7 +122,7 @@ public struct BuildPipeline: Sendable {
         var content = try ContentLoader(fileSystem: fileSystem, contentRoot: options.content).load(reusing: memo?.sources)
         clock.lap("load")
         progress(BuildProgress(step: "load", done: content.pages.count, total: content.pages.count))
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        content.apply(options)
         return content
     }
 
@@ -172,6 +177,7 @@ public struct BuildPipeline: Sendable {
         var site = try SiteAssembler(model: model, theme: theme)
             .plan(renderer, flows: Array(flows.values), search: search, reserved: deferringSearch ? [pendingSearch.path] : [])
         site.warnings = content.warnings
+        site.drafts = content.drafts.count
         clock.lap("assemble")
         var next = BuildMemo(sources: content.parsed, links: resolved)
         if memo != nil { next.related = model.relatedMemo }
@@ -198,7 +204,7 @@ public struct BuildPipeline: Sendable {
         var clock = StepClock(timings)
         let cache = BuildCache(folder: options.cacheFolder ?? BuildCache.defaultFolder(for: options.output), output: options.output)
         var summary = BuildSummary(pageCount: site.pageCount, fileCount: site.fileCount, output: options.output,
-                                   written: site.fileCount, removed: 0, warnings: site.warnings)
+                                   written: site.fileCount, removed: 0, warnings: site.warnings, drafts: site.drafts)
         var entries: [String: BuildCache.Entry]?
         switch options.incremental ? cache.load() : .failure(.missing) {
         case .success(let previous):

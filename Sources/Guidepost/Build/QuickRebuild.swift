@@ -31,6 +31,7 @@ struct PageSkeleton: Equatable {
     var title: String?
     var summary: String?
     var headings: [Heading]
+    var anchors: [String]
     var flows: [FlowEmbed]
 
     init(_ page: SourcePage) {
@@ -43,6 +44,7 @@ struct PageSkeleton: Equatable {
         title = page.matter.title == nil ? page.document.title : nil
         summary = page.matter.summary == nil ? page.document.summary : nil
         headings = page.document.headings
+        anchors = page.document.anchors
         flows = page.document.flows
     }
 }

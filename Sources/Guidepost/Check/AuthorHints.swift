@@ -170,6 +170,7 @@ enum ImageAltText {
             case .text(let literal), .code(let literal): String(literal.text)
             case .softBreak, .lineBreak: " "
             case .html, .taskMarker, .footnoteReference: ""
+            case .markup(let fragment): fragment.text
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, let children), .image(_, let children):
                 text(of: children)

@@ -11,7 +11,7 @@ extension BuildPipeline {
         var log = ErrorLog()
         let loaded = loadForCheck(log: &log)
         var content = loaded.content
-        if let baseURL = options.baseURL { content?.config.baseURL = baseURL }
+        content?.apply(options, configRead: loaded.configLoaded)
 
         // Model, link and flows need every page: a missing one would show up as broken links to it.
         var model: SiteModel?

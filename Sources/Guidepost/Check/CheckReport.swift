@@ -23,9 +23,11 @@ public struct CheckReport: Sendable, Equatable {
         })
     }
 
-    /// One line per finding, ending in a newline; empty when there is nothing to report.
+    /// One line per finding, ending in a newline; empty when there is nothing to report. A
+    /// message that many files share (an imported site with no summaries) is one line, at its
+    /// first file, with a count; `json` lists each.
     public var text: String {
-        findings.map { $0.description + "\n" }.joined()
+        CheckReportGrouping.lines(findings).map { $0 + "\n" }.joined()
     }
 
     /// `2 errors, 3 warnings`

@@ -50,6 +50,8 @@ struct LoadedContent: Sendable {
     var config: SiteConfig
     var pages: [SourcePage]
     var files: [SourceFile]
+    /// Pages with `draft: true`, left out of `pages` (`apply(_:)`): links to them are errors.
+    var drafts: [SourcePage] = []
     /// Each page's bytes and parse, for the next load to reuse (`BuildMemo`).
     var parsed: [String: ParsedSource] = [:]
     /// The pages parsed in this load rather than taken from the last (when there was one).
@@ -158,7 +160,7 @@ struct ContentLoader: Sendable {
         }
         var hash = Fingerprint()
         data.withUnsafeBytes { hash.add(bytes: $0) }
-        hash.tag(options.rawHTML ? 1 : 0)
+        hash.tag(options.rawHTML.tag)
         let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
                               contentHash: hash.value)
         return ParsedSource(data: data, options: options, page: page, stamp: stamp)

@@ -11,6 +11,8 @@ struct FrontMatter: Sendable, Equatable {
     var flow: String?
     var layout: Layout = .guide
     var aliases: [String] = []
+    /// A draft is left out of the site (unless the build is asked for drafts).
+    var draft = false
     /// Lines of each key, for errors about values that are only wrong in context (a taken slug).
     var lines: [String: Int] = [:]
     /// What in the front matter is read differently from how it was written (an unknown key).
@@ -88,6 +90,8 @@ struct FrontMatter: Sendable, Equatable {
         matter.slug = try reader.string("slug")?.trimmed
         matter.flow = try reader.string("flow")?.trimmed.nonEmpty
         matter.aliases = try reader.strings("aliases")
+        matter.draft = try reader.bool("draft") ?? false
+        matter.warnings += reader.unknownKeys(KnownKeys.frontMatter, in: "front matter")
         if let layout = try reader.string("layout") {
             guard let value = Layout(rawValue: layout) else {
                 throw BuildError(.frontMatter, step: .load, file: file, line: reader.line(of: "layout"),

@@ -23,10 +23,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var language = "en"
     public var categories: [CategoryInfo] = []
     public var support: Support?
-    public var rawHTML = false
+    public var rawHTML = RawHTMLMode.sanitized
     public var templateOverrides: String?
     /// What in site.yml is read differently from how it was written (an unknown key).
     public var warnings: [CheckFinding] = []
+    /// The site.yml read, as shown in messages; nil when there is none.
+    public var file: String?
 
     public init() {}
 
@@ -36,7 +38,8 @@ public struct SiteConfig: Sendable, Equatable {
     static func parse(_ text: String, file: String) throws(BuildError) -> SiteConfig {
         let yaml = try YAMLReader.parse(text, file: file, lineOffset: 0, kind: .config, step: .load)
         var config = SiteConfig()
-        config.warnings = yaml.warnings
+        config.file = file
+        config.warnings = yaml.warnings + yaml.unknownKeys(KnownKeys.site, in: "site.yml")
         if let title = try yaml.string("title") { config.title = title }
         if let description = try yaml.string("description") { config.description = description }
         if let language = try yaml.string("language") { config.language = language }
@@ -54,9 +57,11 @@ public struct SiteConfig: Sendable, Equatable {
                 throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "categories"),
                                  "every entry under `categories` needs a `name`")
             }
+            config.warnings += entry.unknownKeys(KnownKeys.siteCategory, in: "a `categories` entry")
             config.categories.append(CategoryInfo(path: CategoryPath.split(name), description: try entry.string("description") ?? ""))
         }
         if let support = try yaml.reader("support") {
+            config.warnings += support.unknownKeys(KnownKeys.siteSupport, in: "`support`")
             guard let url = try support.string("url") else {
                 throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "support"),
                                  "`support` needs a `url` where readers can reach your support team")
@@ -75,8 +80,9 @@ public struct SiteConfig: Sendable, Equatable {
                 label: try support.string("label") ?? "Contact support"
             )
         }
-        if let markdown = try yaml.reader("markdown"), let raw = try markdown.bool("rawHTML") {
-            config.rawHTML = raw
+        if let markdown = try yaml.reader("markdown") {
+            config.warnings += markdown.unknownKeys(KnownKeys.siteMarkdown, in: "`markdown`")
+            if let mode = try Self.rawHTMLMode(markdown) { config.rawHTML = mode }
         }
         config.templateOverrides = try yaml.string("templateOverrides")
         return config
@@ -84,6 +90,20 @@ public struct SiteConfig: Sendable, Equatable {
 }
 
 extension SiteConfig {
+    /// `markdown.rawHTML`: a mode by name, or the boolean of earlier versions, where `true`
+    /// passed HTML as written and `false` dropped it (now with a warning for each drop).
+    static func rawHTMLMode(_ markdown: YAMLReader) throws(BuildError) -> RawHTMLMode? {
+        // Whatever YAML reads as a boolean (`true`, `no`…) means what it did before.
+        if let flag = try? markdown.bool("rawHTML") { return flag ? .trusted : RawHTMLMode.none }
+        guard let text = try markdown.string("rawHTML") else { return nil }
+        guard let mode = RawHTMLMode(rawValue: text) else {
+            throw BuildError(.config, step: .load, file: markdown.file, line: markdown.line(of: "rawHTML"),
+                             "`markdown.rawHTML` must be `sanitized`, `trusted` or `none`, but it is `\(text)`",
+                             hint: "`sanitized` (the default) keeps safe HTML such as tables and `<kbd>`; `trusted` keeps all of it; `none` drops it.")
+        }
+        return mode
+    }
+
     /// `url` with every character a URL may not hold as it is (spaces, quotes, `<`, `>`, a second
     /// `#`, a `%` that starts no escape, non-ASCII) percent-encoded, so the `href` it lands in is
     /// a valid URL; characters that are already escapes or mean something in a URL are kept.
@@ -132,8 +152,18 @@ public struct BaseURL: Sendable, Equatable {
     public let origin: String
     /// Always starts and ends with `/`.
     public let path: String
+    /// False for `default`, the stand-in when site.yml names no base URL: then nothing that
+    /// must be absolute (canonical links, the sitemap) is written, rather than one pointing at
+    /// localhost.
+    public let isGiven: Bool
 
-    public static let `default` = BaseURL("http://localhost:8000/")!
+    public static let `default` = BaseURL(origin: "http://localhost:8000", path: "/", isGiven: false)
+
+    private init(origin: String, path: String, isGiven: Bool) {
+        self.origin = origin
+        self.path = path
+        self.isGiven = isGiven
+    }
 
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -148,6 +178,7 @@ public struct BaseURL: Sendable, Equatable {
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
         self.path = path
+        isGiven = true
     }
 
     public var absolute: String { origin + path }

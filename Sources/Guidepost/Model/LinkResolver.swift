@@ -6,20 +6,20 @@ import GuidepostMarkdown
 struct LinkResolver: Sendable {
     private struct Target: Sendable {
         var path: SitePath
-        /// The page's headings; anchors are looked up only for links that name one.
+        /// The page's headings, for anchors written with another tool's slug rules.
         var headings: [Heading]
         var displayPath: String
         /// What a link to this target resolves from: its URL and, for a page, its parse (which
         /// decides its anchors). A link resolved before is reused while this is unchanged.
         var key: UInt64
-
-        var anchors: Set<String> { Set(headings.map(\.id)) }
-
-        func has(_ anchor: String) -> Bool { headings.contains { $0.id == anchor } }
+        /// The headings' ids and the raw HTML's ids, so a page with a hundred thousand links to
+        /// its headings is still resolved in linear time.
+        var anchors: Set<String>
     }
 
     private let targets: [String: Target]
     private let base: BaseURL
+    private let drafts: Set<String>
 
     init(model: SiteModel) {
         let base = model.config.baseURL
@@ -33,16 +33,18 @@ struct LinkResolver: Sendable {
         }
         func add(_ page: SourcePage, _ path: SitePath) {
             targets[page.path] = Target(path: path, headings: page.document.headings, displayPath: page.displayPath,
-                                        key: key(path, page.contentHash))
+                                        key: key(path, page.contentHash), anchors: Set(Self.ids(of: page.document)))
         }
         for guide in model.guides { add(guide.source, guide.path) }
         for group in model.faq?.groups ?? [] { add(group.source, model.faq?.path ?? .page("faq")) }
         if let home = model.home { add(home, .root) }
         for file in model.files {
-            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0))
+            targets[file.source.path] = Target(path: file.path, headings: [], displayPath: file.source.displayPath, key: key(file.path, 0),
+                                               anchors: [])
         }
         self.targets = targets
         self.base = base
+        drafts = model.drafts
     }
 
     /// The URL for every link of `page`, indexed like `page.document.links`, and the targets
@@ -53,10 +55,11 @@ struct LinkResolver: Sendable {
         var references: [ResolvedLinks.Reference] = []
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
-        let own = Set(page.document.headings.map(\.id))
+        let own = Set(Self.ids(of: page.document))
         let folder = page.folder
+        var aliases: [String: AnchorAliases] = [:]
         for link in page.document.links {
-            switch resolve(link.destination, from: page, folder: folder, own: own, references: &references) {
+            switch resolve(link.destination, from: page, folder: folder, own: own, references: &references, aliases: &aliases) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -83,7 +86,7 @@ struct LinkResolver: Sendable {
     }
 
     private func resolve(_ destination: String, from page: SourcePage, folder: [String], own: Set<String>,
-                         references: inout [ResolvedLinks.Reference]) -> Result<String, Problem> {
+                         references: inout [ResolvedLinks.Reference], aliases: inout [String: AnchorAliases]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
         if URLSafety.isRefusedInLinks(trimmed) {
             return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` would run code or open a page made from its own text",
@@ -104,11 +107,12 @@ struct LinkResolver: Sendable {
 
         if rest.isEmpty {
             guard let anchor else { return .success(destination) }
-            guard own.contains(anchor) else {
+            switch Self.heading(anchor, ids: own, headings: page.document.headings, aliases: &aliases, key: page.path) {
+            case .success(let id): return .success("#" + Self.encodeFragment(id))
+            case .failure(let hint):
                 return .failure(Problem(kind: .missingAnchor, message: "the link `\(destination)` points to a heading this page does not have",
-                                        hint: Self.anchorHint(own)))
+                                        hint: hint.hint(ids: own, writing: { "#" + $0 })))
             }
-            return .success("#" + Self.encodeFragment(anchor))
         }
 
         let decoded = Self.removingPercentEncoding(String(rest))
@@ -118,6 +122,7 @@ struct LinkResolver: Sendable {
                                     hint: "link only to files inside the content folder."))
         }
         guard let target = targets[path] else {
+            if drafts.contains(path) { return .failure(Self.draftProblem(destination, path)) }
             let hint = decoded.hasSuffix("/") || !decoded.contains(".")
                 ? "link to the Markdown file (for example `guide.md`), not to the page's URL; Guidepost works out the URL."
                 : "check the file name and folder; paths are relative to this file and case-sensitive."
@@ -126,14 +131,21 @@ struct LinkResolver: Sendable {
         references.append(ResolvedLinks.Reference(path: path, key: target.key))
         var url = target.path.href(base)
         if let anchor {
-            guard target.has(anchor) else {
+            switch Self.heading(anchor, ids: target.anchors, headings: target.headings, aliases: &aliases, key: path) {
+            case .success(let id): url += "#" + Self.encodeFragment(id)
+            case .failure(let hint):
+                let file = String(trimmed.prefix { $0 != "#" })
                 return .failure(Problem(kind: .missingAnchor,
                                         message: "the link `\(destination)` points to a heading `#\(anchor)` that \(target.displayPath) does not have",
-                                        hint: Self.anchorHint(target.anchors)))
+                                        hint: hint.hint(ids: target.anchors, writing: { file + "#" + $0 })))
             }
-            url += "#" + Self.encodeFragment(anchor)
         }
         return .success(url)
+    }
+
+    /// What a link's `#fragment` may name on a page: its headings, and the ids of its raw HTML.
+    static func ids(of document: MarkdownDocument) -> [String] {
+        document.anchors.isEmpty ? document.headings.map(\.id) : document.headings.map(\.id) + document.anchors
     }
 
     static func isExternal(_ destination: String) -> Bool {
@@ -163,10 +175,6 @@ struct LinkResolver: Sendable {
         anchor.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? anchor
     }
 
-    private static func anchorHint(_ anchors: Set<String>) -> String {
-        if anchors.isEmpty { return "that page has no headings; link to the page without `#…`." }
-        return "its headings are: " + anchors.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", ")
-    }
 }
 
 /// One page's links resolved: the URLs, the problems, and what they depended on besides the

@@ -61,6 +61,8 @@ struct SiteModel: Sendable {
     var faq: FAQPage?
     var home: SourcePage?
     var files: [PlacedFile]
+    /// Paths of the pages left out as drafts.
+    var drafts: Set<String> = []
     /// For each guide, the guides to suggest after it (indices into `guides`).
     var related: [[Int]] = []
     /// `related` with its key, for the next in-memory build (`BuildMemo`).

@@ -68,6 +68,7 @@ struct SiteModelBuilder {
         log.add(contentsOf: claims.conflicts)
         try log.check()
         var model = SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
+        model.drafts = Set(content.drafts.map(\.path))
         let related = RelatedGuides.compute(guides, reusing: related)
         model.related = related.related
         model.relatedMemo = related

@@ -29,6 +29,8 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     func href(_ base: BaseURL) -> String { base.path + encoded }
     func absolute(_ base: BaseURL) -> String { base.origin + base.path + encoded }
+    /// The absolute URL when the site's base URL is known, else nil: never one at localhost.
+    func canonical(_ base: BaseURL) -> String? { base.isGiven ? absolute(base) : nil }
 
     public var description: String { "/" + encoded }
 

@@ -76,7 +76,7 @@ struct PageContext: Sendable {
             title: page.title,
             documentTitle: page.kind == .home ? config.title : "\(page.title) – \(config.title)",
             description: page.description.isEmpty ? config.description : page.description,
-            url: page.path.href(base), canonical: page.path.absolute(base),
+            url: page.path.href(base), canonical: page.path.canonical(base) ?? "",
             kind: page.kind, noindex: page.noindex, hasFlow: page.hasFlow)
         var breadcrumbs: [TemplateValue]?
         var jsonLD: String?
@@ -85,7 +85,7 @@ struct PageContext: Sendable {
             breadcrumbs = crumbs.enumerated().map { index, crumb in
                 TemplateValue(LinkValues(name: crumb.name, url: crumb.path.href(base), flagKey: "isLast", flag: index == crumbs.count - 1))
             }
-            jsonLD = Self.breadcrumbJSON(crumbs.map { ($0.name, $0.path.absolute(base)) })
+            jsonLD = Self.breadcrumbJSON(crumbs.map { ($0.name, $0.path.canonical(base) ?? $0.path.href(base)) })
         }
         return TemplateValue(PageValues(site: site, page: fields, assets: assets, nav: navigation(current: page.currentCategory?.first),
                                         breadcrumbs: breadcrumbs, jsonLD: jsonLD, specific: Self.compacted(specific)))

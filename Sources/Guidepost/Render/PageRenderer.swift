@@ -63,7 +63,7 @@ struct PageRenderer: Sendable {
         context = PageContext(model: model, theme: theme, searchIndex: searchIndex)
         self.bodies = bodies
         var basis = Fingerprint()
-        basis.tag(model.config.rawHTML ? 1 : 0)
+        basis.tag(model.config.rawHTML.tag)
         for id in widgets.keys.sorted() {
             basis.add(id)
             basis.add(widgets[id] ?? "")
@@ -112,8 +112,10 @@ struct PageRenderer: Sendable {
         }
         for id in flows.keys.sorted() {
             guard let compiled = flows[id] else { continue }
-            for (step, page) in FlowViews(compiled: compiled, base: base).stepPages().enumerated() {
-                jobs.append(PageJob(kind: .flowStep(flow: id, step: step), path: page.info.path, indexable: !page.info.noindex))
+            let views = FlowViews(compiled: compiled, base: base)
+            for step in 0..<views.pageCount {
+                let info = views.stepPage(step).info
+                jobs.append(PageJob(kind: .flowStep(flow: id, step: step), path: info.path, indexable: !info.noindex))
             }
         }
         return jobs
@@ -136,7 +138,7 @@ struct PageRenderer: Sendable {
             return .finished(RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language))
         case .flowStep(let id, let step):
             guard let compiled = flows[id] else { return .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable)) }
-            let page = FlowViews(compiled: compiled, base: base).stepPages()[step]
+            let page = FlowViews(compiled: compiled, base: base).stepPage(step)
             return draft("flow-step", page.info, page.context)
         }
     }
@@ -175,7 +177,7 @@ struct PageRenderer: Sendable {
         let urls = links[page.path] ?? []
         let widgets = widgets
         return HTMLRenderer(
-            rawHTML: model.config.rawHTML, omitLeadingTitle: omitTitle,
+            omitLeadingTitle: omitTitle,
             resolveLink: { urls.indices.contains($0.index) ? urls[$0.index] : $0.destination },
             renderFlow: { widgets[$0.id] ?? "" }
         )

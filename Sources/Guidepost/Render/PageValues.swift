@@ -69,7 +69,7 @@ final class SiteValues: TemplateFields {
         title = templateText(config.title)
         description = templateText(config.description)
         language = templateText(config.language)
-        baseURL = templateText(base.absolute)
+        baseURL = templateText(base.isGiven ? base.absolute : base.path)
         home = templateText(SitePath.root.href(base))
         contentSecurityPolicy = templateText(HostingFiles.contentSecurityPolicy)
         self.faqURL = faqURL.flatMap(templateText)

@@ -11,7 +11,7 @@ enum RedirectPage {
             <head>
             <meta charset="utf-8">
             <title>Moved: \(title)</title>
-            <link rel="canonical" href="\(Markup.escape(guide.path.absolute(base)))">
+            <link rel="canonical" href="\(Markup.escape(guide.path.canonical(base) ?? guide.path.href(base)))">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>
