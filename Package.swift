@@ -12,7 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // `sitegen serve`: a small HTTP server on Swift concurrency, with no dependencies of its own.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // FlyingFox 0.27.1 with a patch that bounds what a request may cost (Vendor/FlyingFox/README.md).
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         // The CommonMark reference parser, from the system (Debian: libcmark-dev).

@@ -72,10 +72,31 @@ enum HTMLEscaping {
 }
 
 /// The URL schemes cmark's safe mode refuses, since a click would run code or open local files.
-enum URLSafety {
-    static func isDangerous(_ url: String) -> Bool {
-        // Browsers skip leading and trailing controls and spaces and drop tabs and newlines
-        // anywhere, so "java\tscript:" must be caught as well.
+/// Shared by the renderer, the link resolver and `site.yml`'s checks: one place decides.
+public enum URLSafety {
+    public static func isDangerous(_ url: String) -> Bool {
+        let scheme = normalizedStart(of: url)
+        func hasPrefix(_ prefix: String) -> Bool { scheme.starts(with: prefix.utf8) }
+        if hasPrefix("javascript:") || hasPrefix("vbscript:") || hasPrefix("file:") { return true }
+        guard hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: hasPrefix)
+    }
+
+    /// What a Markdown link may never point to, in any mode: code (`javascript:`, `vbscript:`),
+    /// local files, or a document made from the link's own text (`data:`, images included).
+    public static func isRefusedInLinks(_ url: String) -> Bool {
+        isDangerous(url) || normalizedStart(of: url).starts(with: "data:".utf8)
+    }
+
+    /// `//host/x` names another host though it starts with a slash; browsers read `\` as `/`.
+    public static func isProtocolRelative(_ url: String) -> Bool {
+        let start = url.utf8.prefix(2).map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }
+        return start == Array("//".utf8)
+    }
+
+    /// The first characters as a browser reads the scheme: it skips leading controls and spaces
+    /// and drops tabs and newlines anywhere, so "java\tscript:" must be caught as well.
+    private static func normalizedStart(of url: String) -> [UInt8] {
         var scheme: [UInt8] = []
         scheme.reserveCapacity(16)
         for byte in url.utf8 {
@@ -84,9 +105,6 @@ enum URLSafety {
             scheme.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
             if scheme.count >= 21 { break }
         }
-        func hasPrefix(_ prefix: String) -> Bool { scheme.starts(with: prefix.utf8) }
-        if hasPrefix("javascript:") || hasPrefix("vbscript:") || hasPrefix("file:") { return true }
-        guard hasPrefix("data:") else { return false }
-        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: hasPrefix)
+        return scheme
     }
 }

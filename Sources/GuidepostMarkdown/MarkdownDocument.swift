@@ -54,6 +54,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// Parses CommonMark with smart punctuation. Raw HTML is sanitized here, a block at a time
     /// (`options.rawHTML`), so its links are checked with the others and its ids are link targets.
     public static func parse(_ source: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
+        let (source, removed) = ControlCharacters.strip(markdown: source)
         var text = SourceText(source)
         let footnotes = Footnotes.extract(text)
         if let footnotes { text = footnotes.masked }
@@ -76,7 +77,7 @@ public struct MarkdownDocument: Sendable, Equatable {
             links: builder.links,
             flows: builder.flows,
             anchors: builder.anchors,
-            diagnostics: builder.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            diagnostics: (removed + builder.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         )
         document.errors = errors
         return document

@@ -41,7 +41,10 @@ public actor DevServer {
         } catch {
             throw .cannotListen(port: options.port, reason: "\(error)")
         }
-        let server = HTTPServer(address: address, logger: .disabled, handler: ServeHandler(live: live))
+        var config = HTTPServer.Configuration(address: address, logger: .disabled)
+        config.requestTimeout = options.requestTimeout / .seconds(1)
+        config.maxConnections = options.maxConnections
+        let server = HTTPServer(config: config, handler: ServeHandler(live: live))
         let (port, running) = try await Self.listen(server, requestedPort: options.port)
         http = server
         self.running = running

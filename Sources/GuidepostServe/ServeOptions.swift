@@ -14,6 +14,11 @@ public struct ServeOptions: Sendable, Equatable {
     public var keepAliveInterval: Duration
     /// Report each build step's time after every build.
     public var timings = false
+    /// How long a connection may take to send a request, from when it opens or its last answer
+    /// was sent: a client that goes quiet or trickles bytes is cut off after it.
+    public var requestTimeout: Duration = .seconds(10)
+    /// More connections at once are refused: a tab holds one or two, a script can't hold thousands.
+    public var maxConnections = 64
     /// Show pages marked `draft: true` too.
     public var drafts = false
 

@@ -27,7 +27,10 @@ enum SiteRoute: Sendable, Equatable {
         if rawPath.hasSuffix("/") { return files[index] != nil ? .file(index) : .notFound }
         if files[key] != nil { return .file(key) }
         if files[index] != nil {
-            return .redirect(location: rawPath + "/" + (query.isEmpty ? "" : "?" + query))
+            // Rebuilt from its segments: `//host/x/` (or `/\host/x/`, read alike) leads to another site.
+            let path = rawPath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+                .replacingOccurrences(of: "\\", with: "%5C")
+            return .redirect(location: "/" + path + "/" + (query.isEmpty ? "" : "?" + query))
         }
         return .notFound
     }

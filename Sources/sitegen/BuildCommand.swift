@@ -64,10 +64,10 @@ struct BuildCommand: ParsableCommand {
             let summary = try pipeline.build()
             progress.finish()
             if !summary.warnings.isEmpty {
-                FileHandle.standardError.write(Data(summary.warnings.map { warning in
+                Terminal.err(summary.warnings.map { warning in
                     // The hint carries the fix ("did you mean `summary`?"), as it does for errors.
                     warning.description + "\n" + (warning.hint.map { "  hint: \($0)\n" } ?? "")
-                }.joined().utf8))
+                }.joined())
             }
             let seconds = Date().timeIntervalSince(started)
             let pages = summary.pageCount == 1 ? "1 page" : "\(summary.pageCount) pages"
@@ -76,12 +76,12 @@ struct BuildCommand: ParsableCommand {
                 ?? "\(files) rewritten, \(summary.removed) removed, the rest unchanged"
             let warned = summary.warnings.isEmpty ? "" : summary.warnings.count == 1 ? ", 1 warning" : ", \(summary.warnings.count) warnings"
             let drafted = summary.drafts == 0 ? "" : summary.drafts == 1 ? ", 1 draft not published" : ", \(summary.drafts) drafts not published"
-            print("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\(drafted)")
-            if timings { FileHandle.standardError.write(Data("  \(StepTiming.line(steps.all))\n".utf8)) }
-            if let warning = summary.cacheWarning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            Terminal.out("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\(drafted)\n")
+            if timings { Terminal.err("  \(StepTiming.line(steps.all))\n") }
+            if let warning = summary.cacheWarning { Terminal.err("warning: \(warning)\n") }
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("\(error)\n\(output)/ was left as it was.\n".utf8))
+            Terminal.err("\(error)\n\(output)/ was left as it was.\n")
             throw ExitCode(1)
         }
     }

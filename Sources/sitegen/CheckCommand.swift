@@ -43,10 +43,10 @@ struct CheckCommand: ParsableCommand {
         if strict { report = report.treatingWarningsAsErrors() }
         switch format {
         case .text:
-            FileHandle.standardOutput.write(Data(report.text.utf8))
-            FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+            Terminal.out(report.text)
+            Terminal.err(report.summary + "\n")
         case .json:
-            FileHandle.standardOutput.write(Data(report.json.utf8))
+            Terminal.out(report.json)
         }
         if report.hasErrors { throw ExitCode(1) }
     }

@@ -54,22 +54,22 @@ struct FlowCommand: ParsableCommand {
         // Paths, graphs and answers of a broken flow would be wrong without saying so.
         let problems = FlowErrors.validating(flow)
         if !problems.isEmpty {
-            FileHandle.standardError.write(Data("\(BuildErrors(problems))\n".utf8))
+            Terminal.err("\(BuildErrors(problems))\n")
             throw ExitCode(1)
         }
         if paths {
-            print(json ? FlowText.pathsJSON(flow) : flow.paths().map(\.description).joined(separator: "\n"))
+            Terminal.out((json ? FlowText.pathsJSON(flow) : flow.paths().map(\.description).joined(separator: "\n")) + "\n")
         } else if let graph {
-            print(graph == .mermaid ? flow.mermaid() : flow.dot(), terminator: "")
+            Terminal.out(graph == .mermaid ? flow.mermaid() : flow.dot())
         } else if spec {
             try printSpec()
         } else if let answers {
             let ids = answers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             do {
-                print(FlowText.describe(try flow.evaluate(ids)))
+                Terminal.out(FlowText.describe(try flow.evaluate(ids)) + "\n")
             } catch {
                 // A wrong answer is a usage error: exit 2, without the usage text drowning it.
-                FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+                Terminal.err("Error: \(error.description)\n")
                 throw ExitCode(2)
             }
         } else {
@@ -80,9 +80,9 @@ struct FlowCommand: ParsableCommand {
     private func printSpec() throws {
         do {
             guard let json = try BuildPipeline(options: BuildOptions(content: content)).flowSpecJSON(id) else { return }
-            print(json)
+            Terminal.out(json + "\n")
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Terminal.err("\(error)\n")
             throw ExitCode(1)
         }
     }

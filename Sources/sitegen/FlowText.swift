@@ -30,20 +30,20 @@ struct FlowConversation {
 
     func run() throws {
         var chosen: [String] = []
-        print(flow.title + "\n")
+        Terminal.out(flow.title + "\n\n")
         while true {
             let state = try flow.evaluate(chosen)
             if state.outcome != nil {
-                print(FlowText.describe(state))
+                Terminal.out(FlowText.describe(state) + "\n")
                 return
             }
             guard let question = state.question else { return }
-            print(question.prompt)
-            if let hint = question.hint { print("  (\(hint))") }
-            for (number, option) in question.options.enumerated() { print("  \(number + 1). \(option.label)") }
-            print("Answer [1-\(question.options.count)]: ", terminator: "")
+            Terminal.out(question.prompt + "\n")
+            if let hint = question.hint { Terminal.out("  (\(hint))\n") }
+            for (number, option) in question.options.enumerated() { Terminal.out("  \(number + 1). \(option.label)\n") }
+            Terminal.out("Answer [1-\(question.options.count)]: ")
             guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else {
-                FileHandle.standardError.write(Data("\nNo answer given; stopping.\n".utf8))
+                Terminal.err("\nNo answer given; stopping.\n")
                 throw ExitCode(1)
             }
             if let number = Int(line), question.options.indices.contains(number - 1) {
@@ -51,10 +51,10 @@ struct FlowConversation {
             } else if let option = question.option(line) {
                 chosen.append(option.id)
             } else {
-                print("Please answer with a number from 1 to \(question.options.count).\n")
+                Terminal.out("Please answer with a number from 1 to \(question.options.count).\n\n")
                 continue
             }
-            print("")
+            Terminal.out("\n")
         }
     }
 }

@@ -44,47 +44,72 @@ struct ServeCommand: ParsableCommand {
         settings.timings = timings
         settings.drafts = drafts
         let options = settings
+        Interrupt.block()
         let status = Blocking.wait { () async -> Int32 in
             let server = DevServer(options: options, report: Self.print)
             do {
                 try await server.start()
             } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Terminal.err("\(error)\n")
                 return 1
             }
-            await Interrupt.wait()
+            // Asked to stop, it stops within the second, however busy it is.
+            await Interrupt.wait(gracePeriod: 0.8) {
+                Self.write("Stopped.")
+                _exit(0)
+            }
             await server.stop()
-            Self.write("Stopped.", to: .standardOutput)
+            Self.write("Stopped.")
             return 0
         }
         if status != 0 { throw ExitCode(status) }
     }
 
     @Sendable private static func print(_ report: ServeReport) {
-        write(report.text, to: report.isError ? .standardError : .standardOutput)
+        write(report.text, error: report.isError)
     }
 
-    /// Unbuffered, unlike `print`: through a pipe, stdio would hold the ready line back until
-    /// its buffer fills, and whoever waits for it (a script, a test) would wait forever.
-    private static func write(_ line: String, to handle: FileHandle) {
-        handle.write(Data((line + "\n").utf8))
+    /// Through `Terminal`, unbuffered unlike `print`: through a pipe, stdio would hold the ready
+    /// line back until its buffer fills, and whoever waits for it (a script, a test) would wait forever.
+    private static func write(_ line: String, error: Bool = false) {
+        error ? Terminal.err(line + "\n") : Terminal.out(line + "\n")
     }
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM, as an await: the server then stops cleanly and sitegen exits 0
 /// instead of being killed mid-response.
+///
+/// The signals are taken by a thread of their own with `sigwait`, not by a Dispatch source: with
+/// every core busy (a build, or clients flooding the server) the concurrency pool and Dispatch's
+/// threads may not get to a handler for seconds. The same thread ends the process if the clean
+/// stop has not finished within `gracePeriod`.
 enum Interrupt {
-    static func wait() async {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
+    /// Before any other thread starts: threads inherit the mask, so only `wait`'s thread gets them.
+    static func block() {
+        var set = signals
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    static func wait(gracePeriod: TimeInterval, onTimeout: @escaping @Sendable () -> Never) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                var set = signals
+                var number: Int32 = 0
+                sigwait(&set, &number)
+                continuation.resume()
+                Thread.sleep(forTimeInterval: gracePeriod)
+                onTimeout()
+            }
+            thread.start()
         }
-        for await _ in stream { break }
-        sources.forEach { $0.cancel() }
+    }
+
+    private static var signals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        return set
     }
 }
 

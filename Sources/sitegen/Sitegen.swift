@@ -25,7 +25,7 @@ struct Sitegen: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.err(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -21,9 +21,17 @@ import Testing
         ("/guides/../index.html", .notFound),
         ("/guides%2Fa/", .notFound),
         ("//guides//a/", .file("guides/a/index.html")),
+        // A location starting `//` (or `/\`, which browsers read alike) names another host.
+        ("//guides/a", .redirect(location: "/guides/a/")),
+        ("///guides//a", .redirect(location: "/guides/a/")),
     ])
     func routesFollowStaticHosts(path: String, route: SiteRoute) {
         #expect(SiteRoute.resolve(rawPath: path, in: files) == route)
+    }
+
+    @Test func aRedirectNeverLeavesTheSite() {
+        let files = ["\\evil.example/x/index.html": 0]
+        #expect(SiteRoute.resolve(rawPath: "/\\evil.example/x", in: files) == .redirect(location: "/%5Cevil.example/x/"))
     }
 
     @Test func aRedirectKeepsTheQuery() {

@@ -83,6 +83,34 @@ import Testing
         #expect(run.process.terminationStatus == 0)
     }
 
+    /// Clients flooding it with oversized requests while it is told to stop: it stops anyway,
+    /// within about a second (5 s is the harness's bound, not the promise).
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aBusyServerStopsWhenSignalled(signal: Int32) async throws {
+        let project = try TestProject()
+        let run = try Run(["serve", "--port", "0"], in: project.root)
+        defer { run.stop() }
+        #expect(await eventually { run.stdout.contains("Ctrl-C to stop") })
+        let port = try port(of: run.stdout)
+        let flooding = Locked(true)
+        for _ in 0..<6 {
+            Thread {
+                let path = "/" + String(repeating: "a", count: 1_000_000)
+                while flooding.value, let connection = try? RawConnection(port: port, timeout: 1) {
+                    connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    _ = connection.receive()
+                }
+            }.start()
+        }
+        defer { flooding.mutate { $0 = false } }
+        try await Task.sleep(for: .milliseconds(500))
+        kill(run.process.processIdentifier, signal)
+        #expect(await eventually(timeout: .seconds(5)) { !run.process.isRunning }, "still running 5 s after the signal")
+        #expect(run.process.terminationReason == .exit)
+        #expect(run.process.terminationStatus == 0)
+        #expect(run.stdout.hasSuffix("Stopped.\n"))
+    }
+
     @Test func aBusyPortExitsOneAndABadOneTwo() async throws {
         let project = try TestProject()
         let server = DevServer(options: project.options())

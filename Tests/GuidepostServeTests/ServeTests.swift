@@ -4,9 +4,9 @@ import Testing
 @testable import GuidepostServe
 
 /// Runs `body` against a started server and always stops it, so a failing test leaks no port.
-func withServer<T: Sendable>(_ project: TestProject, log: ReportLog = ReportLog(),
+func withServer<T: Sendable>(_ project: TestProject, log: ReportLog = ReportLog(), options: ServeOptions? = nil,
                              _ body: (DevServer, UInt16) async throws -> T) async throws -> T {
-    let server = DevServer(options: project.options(), report: log.record)
+    let server = DevServer(options: options ?? project.options(), report: log.record)
     let url = try await server.start()
     do {
         let result = try await body(server, try port(of: url))

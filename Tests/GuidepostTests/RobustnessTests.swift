@@ -409,4 +409,20 @@ func problems(of outcome: BuildOutcome) -> [String] {
         #expect(problems(of: small).isEmpty && problems(of: large).isEmpty)
         Self.expectLinear(small: smallTime, large: largeTime, factor: 10, "\(unit.debugDescription) × 5,000 and × 50,000")
     }
+
+    /// Issue #17: 100,000 links to one anchor took 77 s, on one line: each link's column was
+    /// counted from the line's start. To a heading of the same page and of a page elsewhere.
+    @Test(arguments: ["#target", "../../Other/target.md#target"])
+    func manyLinksToOneAnchorStayLinear(_ destination: String) throws {
+        func site(_ count: Int) -> [String: Data] {
+            let links = String(repeating: "[x](\(destination)) ", count: count)
+            return ["Deep/Er/links.md": Data(guideFile("Links", body: "## Target\n\n" + links).utf8),
+                    "Other/target.md": Data(guideFile("Target", body: "## Target\n\nText.").utf8)]
+        }
+        let (_, smallTime) = Self.built(site(10_000))
+        let (large, largeTime) = Self.built(site(100_000))
+        let page = try #require(large?.text("guides/links/index.html"))
+        #expect(page.components(separatedBy: "#target\"").count - 1 >= 100_000)
+        Self.expectLinear(small: smallTime, large: largeTime, factor: 10, "10,000 and 100,000 links to \(destination)")
+    }
 }

@@ -78,6 +78,7 @@ struct FrontMatter: Sendable, Equatable {
     static func parse(_ yaml: String, file: String, lineOffset: Int) throws(BuildError) -> FrontMatter {
         let reader = try YAMLReader.parse(yaml, file: file, lineOffset: lineOffset, kind: .frontMatter, step: .load)
         var matter = FrontMatter()
+        matter.warnings = reader.warnings
         matter.title = try reader.string("title")?.trimmed.nonEmpty
         let description = try reader.string("description")?.trimmed.nonEmpty
         matter.summary = try reader.string("summary")?.trimmed.nonEmpty ?? description
@@ -90,7 +91,7 @@ struct FrontMatter: Sendable, Equatable {
         matter.flow = try reader.string("flow")?.trimmed.nonEmpty
         matter.aliases = try reader.strings("aliases")
         matter.draft = try reader.bool("draft") ?? false
-        matter.warnings = reader.unknownKeys(KnownKeys.frontMatter, in: "front matter")
+        matter.warnings += reader.unknownKeys(KnownKeys.frontMatter, in: "front matter")
         if let layout = try reader.string("layout") {
             guard let value = Layout(rawValue: layout) else {
                 throw BuildError(.frontMatter, step: .load, file: file, line: reader.line(of: "layout"),

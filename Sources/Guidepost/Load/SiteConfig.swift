@@ -39,7 +39,7 @@ public struct SiteConfig: Sendable, Equatable {
         let yaml = try YAMLReader.parse(text, file: file, lineOffset: 0, kind: .config, step: .load)
         var config = SiteConfig()
         config.file = file
-        config.warnings = yaml.unknownKeys(KnownKeys.site, in: "site.yml")
+        config.warnings = yaml.warnings + yaml.unknownKeys(KnownKeys.site, in: "site.yml")
         if let title = try yaml.string("title") { config.title = title }
         if let description = try yaml.string("description") { config.description = description }
         if let language = try yaml.string("language") { config.language = language }
@@ -68,7 +68,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
             // The URL lands in an href on every page: only schemes that open a page or a mail.
             let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() }
-            guard url.hasPrefix("/") || (url.contains(":") && ["http", "https", "mailto"].contains(scheme ?? "")) else {
+            guard (url.hasPrefix("/") && !URLSafety.isProtocolRelative(url)) || (url.contains(":") && ["http", "https", "mailto"].contains(scheme ?? "")) else {
                 throw BuildError(.config, step: .load, file: file, line: support.line(of: "url"),
                                  "`support.url` must be an http, https or mailto address, or a path on this site, but it is `\(url)`",
                                  hint: "for example `url: https://example.com/support` or `url: mailto:help@example.com`.")

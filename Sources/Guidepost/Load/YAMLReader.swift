@@ -1,4 +1,5 @@
 import Yams
+import GuidepostMarkdown
 
 /// Reads typed values out of a YAML mapping, reporting each mistake with the file and the line
 /// of the offending value, which `Decodable` cannot do.
@@ -7,6 +8,8 @@ struct YAMLReader {
     let file: String
     /// Line of the YAML text's first line within `file`, minus one.
     let lineOffset: Int
+    /// Values that held control characters, which the readers below leave out.
+    var warnings: [CheckFinding] = []
 
     /// Parses `yaml`; an empty document reads as an empty mapping.
     static func parse(_ yaml: String, file: String, lineOffset: Int, kind: BuildError.Kind, step: BuildError.Step) throws(BuildError) -> YAMLReader {
@@ -16,18 +19,20 @@ struct YAMLReader {
             // which on a large site costs more than parsing the front matter.
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
-            throw BuildError(kind, step: step, file: file, line: Self.line(of: error).map { $0 + lineOffset },
-                             "the YAML could not be read: \(Self.problem(of: error, lineOffset: lineOffset))",
+            let problem = YAMLProblem(error, lineOffset: lineOffset)
+            throw BuildError(kind, step: step, file: file, line: problem.line, column: problem.column,
+                             "the YAML could not be read: \(problem.message)",
                              hint: "check the indentation and quote values that contain ': ', '#', or start with '[', '{', '*', '&' or '@'.")
         } catch {
-            throw BuildError(kind, step: step, file: file, "the YAML could not be read: \(error)")
+            throw BuildError(kind, step: step, file: file, "the YAML could not be read")
         }
         guard let node else { return YAMLReader(mapping: [:], file: file, lineOffset: lineOffset) }
         guard let mapping = node.mapping else {
             throw BuildError(kind, step: step, file: file, line: (node.mark?.line).map { $0 + lineOffset },
                              "expected `key: value` pairs, found a \(Self.describe(node))")
         }
-        return YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset)
+        return YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset,
+                          warnings: ControlCharacters.warnings(in: node, file: file, lineOffset: lineOffset))
     }
 
     func line(of key: String) -> Int? {
@@ -39,7 +44,7 @@ struct YAMLReader {
     func string(_ key: String) throws(BuildError) -> String? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         guard let scalar = node.scalar else { throw typeError(key, node, expected: "a piece of text") }
-        return scalar.string
+        return ControlCharacters.stripped(scalar.string)
     }
 
     func int(_ key: String) throws(BuildError) -> Int? {
@@ -57,12 +62,12 @@ struct YAMLReader {
     /// A list of strings; a single string counts as a list of one, as authors often write it.
     func strings(_ key: String) throws(BuildError) -> [String] {
         guard let node = mapping[key], !isNull(node) else { return [] }
-        if let scalar = node.scalar { return [scalar.string] }
+        if let scalar = node.scalar { return [ControlCharacters.stripped(scalar.string)] }
         guard let sequence = node.sequence else { throw typeError(key, node, expected: "a list of text values") }
         var result: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else { throw typeError(key, item, expected: "a list of text values") }
-            result.append(scalar.string)
+            result.append(ControlCharacters.stripped(scalar.string))
         }
         return result
     }
@@ -97,27 +102,6 @@ struct YAMLReader {
         case .mapping: return "a set of `key: value` pairs"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        }
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        case .duplicatedKeysInMapping(_, let context): return context.mark.line
-        default: return nil
-        }
-    }
-
-    private static func problem(of error: YamlError, lineOffset: Int) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            // The context says where the unfinished construct began, often the line to fix.
-            let prefix = context.map { "\($0.text) that starts on line \($0.mark.line + lineOffset), " } ?? ""
-            return prefix + problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice"
-        default:
-            return "\(error)"
         }
     }
 }

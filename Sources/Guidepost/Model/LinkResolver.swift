@@ -56,9 +56,10 @@ struct LinkResolver: Sendable {
         urls.reserveCapacity(page.document.links.count)
         // Once per page, not per link: a long page with a link to each of its headings is common.
         let own = Set(Self.ids(of: page.document))
+        let folder = page.folder
         var aliases: [String: AnchorAliases] = [:]
         for link in page.document.links {
-            switch resolve(link.destination, from: page, own: own, references: &references, aliases: &aliases) {
+            switch resolve(link.destination, from: page, folder: folder, own: own, references: &references, aliases: &aliases) {
             case .success(let url): urls.append(url)
             case .failure(let problem):
                 urls.append(link.destination)
@@ -84,9 +85,13 @@ struct LinkResolver: Sendable {
         var hint: String
     }
 
-    private func resolve(_ destination: String, from page: SourcePage, own: Set<String>,
+    private func resolve(_ destination: String, from page: SourcePage, folder: [String], own: Set<String>,
                          references: inout [ResolvedLinks.Reference], aliases: inout [String: AnchorAliases]) -> Result<String, Problem> {
         let trimmed = destination.trimmed
+        if URLSafety.isRefusedInLinks(trimmed) {
+            return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` would run code or open a page made from its own text",
+                                    hint: "`javascript:`, `vbscript:`, `data:` and `file:` links are refused; link to a guide (`guide.md`) or a web address (`https://…`)."))
+        }
         if trimmed.isEmpty || Self.isExternal(trimmed) { return .success(destination) }
 
         var rest = Substring(trimmed)
@@ -111,7 +116,7 @@ struct LinkResolver: Sendable {
         }
 
         let decoded = Self.removingPercentEncoding(String(rest))
-        let start = decoded.hasPrefix("/") ? [] : page.folder
+        let start = decoded.hasPrefix("/") ? [] : folder
         guard let path = Self.normalize(decoded, from: start) else {
             return .failure(Problem(kind: .brokenLink, message: "the link `\(destination)` points outside the content folder",
                                     hint: "link only to files inside the content folder."))
@@ -144,7 +149,7 @@ struct LinkResolver: Sendable {
     }
 
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
+        if URLSafety.isProtocolRelative(destination) { return true }
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
