@@ -60,8 +60,8 @@ import Testing
     }
 
     @Test func aFileWhereTheSiteNeedsAFolderIsAnErrorBeforeAnythingIsWritten() {
-        let errors = buildErrors(["a.md": guideFile("A"), "a.png": "", "a.png/b.png": ""])
-        #expect(errors.map(\.description) == ["media/a.png: error: `media/a.png` would be both a file and a folder of the site\n"
+        let errors = buildErrors(["a.md": guideFile("A", extra: "aliases: [/x.html, /x.html/y/]\n")])
+        #expect(errors.map(\.description) == ["x.html: error: `x.html` would be both a file and a folder of the site\n"
             + "  hint: change the alias, slug or folder name that makes a URL Guidepost uses for its own pages (search/, flows/, assets/, media/)."])
     }
 }

@@ -65,10 +65,10 @@ import Testing
     @Test func clashesFoundOnlyWhenTheSiteIsAssembledAreReported() {
         let report = check([
             "a.md": guideFile("A", extra: "summary: S.\n"),
-            "index.md": "---\ntitle: Home\nlayout: home\n---\n[A](a.md)\n",
-            "a.png": "", "a.png/b.png": "",
+            "b.md": guideFile("B", extra: "summary: S.\naliases: [/guides/a/index.html]\n"),
+            "index.md": "---\ntitle: Home\nlayout: home\n---\n[A](a.md) [B](b.md)\n",
         ])
-        #expect(lines(report) == ["media/a.png:1:1: error: `media/a.png` would be both a file and a folder of the site"])
+        #expect(lines(report) == ["guides/a/index.html:1:1: error: two parts of the site would both be written to `guides/a/index.html`"])
     }
 
     @Test func aMissingContentFolderIsTheOnlyContentFinding() {

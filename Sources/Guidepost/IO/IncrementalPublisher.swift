@@ -39,7 +39,7 @@ struct IncrementalPublisher {
                  cache: BuildCache) throws -> Outcome {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard FileStamp.isDirectory(root) else { throw Declined(reason: "the output folder is missing") }
-        guard let existing = Self.listing(root) else {
+        guard let existing = OutputFolder.listing(root) else {
             throw Declined(reason: "the output folder holds something other than files and folders (a link?)")
         }
 
@@ -140,34 +140,6 @@ struct IncrementalPublisher {
     /// category of most guides), drafting every page to compare keys would be wasted work.
     static func mostlyKnown(_ paths: [String], _ previous: [String: BuildCache.Entry]) -> Bool {
         paths.lazy.filter { previous[$0] != nil }.count * 2 >= paths.count
-    }
-
-    /// Every file and folder below `root`, hidden ones too, folders parents first; nil if the
-    /// folder holds anything else (a link, a device), which a clean build should replace.
-    static func listing(_ root: String) -> (files: [String], folders: [String])? {
-        var files: [String] = [], folders: [String] = []
-        func walk(_ folder: String, _ relative: String) -> Bool {
-            guard let directory = opendir(folder) else { return false }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = folder + "/" + name, child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { return false }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: files.append(child)
-                case S_IFDIR:
-                    folders.append(child)
-                    guard walk(path, child) else { return false }
-                default: return false
-                }
-            }
-            return true
-        }
-        return walk(root, "") ? (files, folders) : nil
     }
 }
 

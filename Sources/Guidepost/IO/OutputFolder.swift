@@ -31,12 +31,12 @@ struct OutputFolder: Sendable {
         let manager = FileManager.default
         if exists(retired) {
             if exists(target) {
-                try manager.removeItem(at: retired)
+                try Self.remove(retired)
             } else {
                 try manager.moveItem(at: retired, to: target)
             }
         }
-        if exists(staging) { try manager.removeItem(at: staging) }
+        if exists(staging) { try Self.remove(staging) }
     }
 
     /// An empty staging folder, its parents made as needed.
@@ -52,16 +52,76 @@ struct OutputFolder: Sendable {
     func makeStaging(cloning folders: [String], _ files: [String]) throws {
         try makeStaging()
         let writer = FolderWriter(root: staging.path)
-        for folder in folders { try writer.createFolder(folder) }
-        let (from, to) = (target.path, staging.path)
-        let failures = Parallel.chunks(files.count) { range -> FolderWriter.Failure? in
-            for index in range where link(from + "/" + files[index], to + "/" + files[index]) != 0 {
-                return FolderWriter.Failure(path: files[index], code: errno)
-            }
-            return nil
+        for level in Self.levels(folders) {
+            try Parallel.blocking(level.count) { try writer.createFolder(level[$0]) }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        let (from, to) = (target.path, staging.path)
+        try Parallel.blocking(files.count) { index in
+            if link(from + "/" + files[index], to + "/" + files[index]) != 0 { throw FolderWriter.Failure(path: files[index], code: errno) }
+        }
     }
+
+    /// Removes the folder `url` and everything in it, many entries at a time: a site is
+    /// thousands of folders, and removing them one by one waits on the disk for each.
+    static func remove(_ url: URL) throws {
+        guard FileStamp.isDirectory(url.path), let (files, folders) = listing(url.path) else {
+            // A link, or something other than files and folders in it: the careful, slower way,
+            // which removes a link rather than what it points to.
+            try FileManager.default.removeItem(at: url)
+            return
+        }
+        let root = url.path
+        try Parallel.blocking(files.count) { index in
+            if unlink(root + "/" + files[index]) != 0 && errno != ENOENT { throw FolderWriter.Failure(path: files[index], code: errno) }
+        }
+        for level in levels(folders).reversed() {
+            try Parallel.blocking(level.count) { index in
+                if rmdir(root + "/" + level[index]) != 0 && errno != ENOENT { throw FolderWriter.Failure(path: level[index], code: errno) }
+            }
+        }
+        if rmdir(root) != 0 && errno != ENOENT { throw FolderWriter.Failure(path: root, code: errno) }
+    }
+
+    /// `folders` grouped by depth, outermost first: each group can be made (or, in reverse
+    /// order, removed) all at once.
+    private static func levels(_ folders: [String]) -> [[String]] {
+        var levels: [[String]] = []
+        for folder in folders {
+            let depth = folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(folder)
+        }
+        return levels
+    }
+
+    /// Every file and folder below `root`, hidden ones too, folders parents first; nil if the
+    /// folder holds anything else (a link, a device), which a clean build should replace.
+    static func listing(_ root: String) -> (files: [String], folders: [String])? {
+        var files: [String] = [], folders: [String] = []
+        func walk(_ folder: String, _ relative: String) -> Bool {
+            guard let directory = opendir(folder) else { return false }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name, child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { return false }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: files.append(child)
+                case S_IFDIR:
+                    folders.append(child)
+                    guard walk(path, child) else { return false }
+                default: return false
+                }
+            }
+            return true
+        }
+        return walk(root, "") ? (files, folders) : nil
+    }
+
 
     /// Puts the staging folder in the output folder's place and removes the old site. Where the
     /// system can, the two are exchanged in one step; elsewhere the old site is moved aside
@@ -74,18 +134,18 @@ struct OutputFolder: Sendable {
         }
         if Self.exchange(staging.path, target.path) {
             // The staging folder's name now holds the old site.
-            try manager.removeItem(at: staging)
+            try Self.remove(staging)
             return
         }
         try manager.moveItem(at: target, to: retired)
         try manager.moveItem(at: staging, to: target)
-        try manager.removeItem(at: retired)
+        try Self.remove(retired)
     }
 
     /// After a failed build: the staging folder goes, and an old site moved aside comes back.
     func abandon() {
         let manager = FileManager.default
-        try? manager.removeItem(at: staging)
+        try? Self.remove(staging)
         if !exists(target), exists(retired) { try? manager.moveItem(at: retired, to: target) }
     }
 

@@ -24,6 +24,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var support: Support?
     public var rawHTML = false
     public var templateOverrides: String?
+    /// File types published beside the guides besides `MediaPolicy.published` (`media: {allow: […]}`).
+    public var mediaAllow: [String] = []
+    /// Where site.yml names `templateOverrides`, for an error about it.
+    var templateOverridesLine: Int?
     /// What in site.yml is read differently from how it was written (an unknown key).
     public var warnings: [CheckFinding] = []
 
@@ -76,7 +80,9 @@ public struct SiteConfig: Sendable, Equatable {
         if let markdown = try yaml.reader("markdown"), let raw = try markdown.bool("rawHTML") {
             config.rawHTML = raw
         }
+        if let media = try yaml.reader("media") { config.mediaAllow = try media.strings("allow").map(MediaPolicy.normalized) }
         config.templateOverrides = try yaml.string("templateOverrides")
+        config.templateOverridesLine = yaml.line(of: "templateOverrides")
         return config
     }
 }
