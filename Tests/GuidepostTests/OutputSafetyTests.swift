@@ -37,6 +37,20 @@ import Darwin
         #expect(left == ["public.cache", "public.cache.tmp"], "a temporary file was left: \(left)")
     }
 
+    @Test func aLinkPlantedWhereTheStagingFolderGoesIsRemovedNotFollowed() throws {
+        let (root, options) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let victim = root.appendingPathComponent("victim")
+        try writeTree(["keep.txt": "precious"], to: victim)
+        for name in [".public.staging", ".public.previous"] {
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path, withDestinationPath: victim.path)
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("public"), withIntermediateDirectories: true)
+        _ = try BuildPipeline(options: options).build()
+        _ = try BuildPipeline(options: options).build()
+        #expect(try readEverything(victim) == ["keep.txt": Data("precious".utf8)])
+    }
+
     @Test func aFreshWriteRefusesALinkOrAFileAlreadyThere() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
