@@ -64,10 +64,11 @@ import Testing
 
     @Test func clashesFoundOnlyWhenTheSiteIsAssembledAreReported() {
         let report = check([
-            "a.md": guideFile("A", extra: "summary: S.\naliases: [/404.html]\n"),
-            "index.md": "---\ntitle: Home\nlayout: home\n---\n[A](a.md)\n",
+            "a.md": guideFile("A", extra: "summary: S.\n"),
+            "b.md": guideFile("B", extra: "summary: S.\naliases: [/guides/a/index.html]\n"),
+            "index.md": "---\ntitle: Home\nlayout: home\n---\n[A](a.md) [B](b.md)\n",
         ])
-        #expect(lines(report) == ["404.html:1:1: error: two parts of the site would both be written to `404.html`"])
+        #expect(lines(report) == ["guides/a/index.html:1:1: error: two parts of the site would both be written to `guides/a/index.html`"])
     }
 
     @Test func aMissingContentFolderIsTheOnlyContentFinding() {

@@ -6,6 +6,10 @@ enum HostingFiles {
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
         + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
 
+    /// Files authors put beside their guides: shown or downloaded, never run, even a type
+    /// site.yml allows knowingly (an SVG, an HTML export).
+    static let mediaPolicy = "default-src 'none'; sandbox"
+
     static func headers(base: BaseURL) -> String {
         let root = base.path
         return """
@@ -13,6 +17,9 @@ enum HostingFiles {
               Content-Security-Policy: \(contentSecurityPolicy)
               X-Content-Type-Options: nosniff
               Referrer-Policy: strict-origin-when-cross-origin
+            \(root)media/*
+              Content-Security-Policy: \(mediaPolicy)
+              X-Content-Type-Options: nosniff
             \(root)assets/*
               Cache-Control: public, max-age=31536000, immutable
             \(root)search/index.json

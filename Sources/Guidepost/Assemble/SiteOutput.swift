@@ -74,10 +74,25 @@ struct SiteAssembler {
         }
         if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
         // The sitemap protocol takes absolute URLs only: without a base URL there is none.
-        if base.isGiven { files.append(.init(path: "sitemap.xml", contents: .bytes(Data(sitemap(pages).utf8)))) }
-        files.append(.init(path: "robots.txt", contents: .bytes(Data(robots.utf8))))
-        files.append(.init(path: "_headers", contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
+        if base.isGiven { files.append(.init(path: Self.sitemapFile, contents: .bytes(Data(sitemap(pages).utf8)))) }
+        files.append(.init(path: Self.robotsFile, contents: .bytes(Data(robots.utf8))))
+        files.append(.init(path: Self.headersFile, contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
         return files
+    }
+
+    static let sitemapFile = "sitemap.xml", robotsFile = "robots.txt", headersFile = "_headers"
+    /// The files at the top of every site and the folders Guidepost fills itself (the home
+    /// page, the 404 page, theme assets, copied media, the search page and index, flow pages).
+    static let generatedFiles: Set = [sitemapFile, robotsFile, headersFile, "404.html", "index.html"]
+    static let generatedFolders: Set = ["assets", "media", "search", "flows"]
+
+    /// What of the site's own `path` would overwrite or turn into a folder, if anything: for
+    /// an alias, which must not take a URL the site itself needs.
+    static func generatedClash(_ path: SitePath) -> String? {
+        guard let first = path.segments.first else { return nil }
+        if generatedFolders.contains(first) { return "/\(first)/" }
+        if generatedFiles.contains(first) { return "/\(first)" }
+        return nil
     }
 
     private var base: BaseURL { model.config.baseURL }
@@ -88,10 +103,15 @@ struct SiteAssembler {
         var seen: Set<String> = []
         seen.reserveCapacity(paths.count)
         var clashes: [BuildError] = []
+        let hint = "change the alias, slug or folder name that makes a URL Guidepost uses for its own pages (search/, flows/, assets/, media/)."
         for path in paths where !seen.insert(path).inserted {
             clashes.append(BuildError(.duplicateURL, step: .assemble, file: path,
-                                      "two parts of the site would both be written to `\(path)`",
-                                      hint: "change the alias, slug or folder name that makes a URL Guidepost uses for its own pages (search/, flows/, assets/, media/)."))
+                                      "two parts of the site would both be written to `\(path)`", hint: hint))
+        }
+        // A file where another file needs a folder fails only when written ("Is a directory").
+        for folder in FolderWriter.folders(for: paths).folders where seen.contains(folder) {
+            clashes.append(BuildError(.duplicateURL, step: .assemble, file: folder,
+                                      "`\(folder)` would be both a file and a folder of the site", hint: hint))
         }
         if !clashes.isEmpty { throw BuildErrors(clashes) }
     }

@@ -95,12 +95,21 @@ struct BuildCache: Sendable {
     }
 
     /// Replaces the cache file whole (a temporary file renamed over it), so a reader never sees
-    /// half of one.
+    /// half of one. The temporary file is a new one of its own, under a name no one can guess:
+    /// the cache may sit in a shared folder such as /tmp, where a link planted at a known name
+    /// would have the build overwrite whatever it points to.
     func save(_ entries: [String: Entry]) throws {
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = file + ".tmp"
-        try Data(Self.serialize(entries, output: output, generator: generator).utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, file) == 0 else { throw FolderWriter.Failure(path: file, code: errno) }
+        let parent = (file as NSString).deletingLastPathComponent, folder = parent.isEmpty ? "." : parent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = (file as NSString).lastPathComponent + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let writer = FolderWriter(root: folder)
+        do {
+            try writer.write(Data(Self.serialize(entries, output: output, generator: generator).utf8), to: temporary, mode: .fresh)
+            guard rename(join(folder, temporary), file) == 0 else { throw FolderWriter.Failure(path: file, code: errno) }
+        } catch {
+            unlink(join(folder, temporary))
+            throw error
+        }
     }
 
     /// Forgets the last build before the output folder is touched: if this build stops part-way,

@@ -157,7 +157,7 @@ public struct BuildPipeline: Sendable {
         clock.lap("flows")
 
         // Render: the theme checked once, then every page.
-        let overrides = options.overrides ?? content.config.templateOverrides
+        let overrides = try options.overridesFolder(content.config)
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
             .load(base: model.config.baseURL)
         if !flows.isEmpty { try theme.checkFlowTemplates(root: options.templates) }
@@ -271,20 +271,32 @@ public struct BuildPipeline: Sendable {
         return entries
     }
 
-    /// The output folder is replaced whole, so it must never hold the sources or the project.
+    /// The output folder is replaced whole, so it must never hold the sources or the project,
+    /// nor lie inside the sources (`OutputFolder.checkPlacement`). The overrides named in
+    /// site.yml are checked when it is read.
     private func checkOutputFolder() throws(BuildErrors) {
-        let output = Self.absolute(options.output)
-        let protected = [options.content, options.templates, options.overrides, FileManager.default.currentDirectoryPath]
-            .compactMap { $0 }.map(Self.absolute)
-        if output == "/" || protected.contains(where: { $0 == output || $0.hasPrefix(output + "/") }) {
-            throw BuildErrors([BuildError(.output, step: .write, file: options.output,
-                                          "the output folder contains the sources or the project, and a build replaces it whole",
-                                          hint: "pass an output folder of its own, such as `--output public`.")])
-        }
+        let inputs = [OutputFolder.Input(role: "content folder", path: options.content),
+                      OutputFolder.Input(role: "templates folder", path: options.templates)]
+            + (options.overrides.map { [OutputFolder.Input(role: "overrides folder", path: $0)] } ?? [])
+        try OutputFolder.checkPlacement(output: options.output, inputs: inputs, project: FileManager.default.currentDirectoryPath)
     }
+}
 
-    private static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+extension BuildOptions {
+    /// The template overrides: `--overrides` as given, else site.yml's `templateOverrides`, which
+    /// must resolve inside the project folder (the folder that holds the content folder): a
+    /// site.yml comes with the content, and must not reach for templates, or assets to publish,
+    /// anywhere else on the machine.
+    func overridesFolder(_ config: SiteConfig) throws(BuildErrors) -> String? {
+        if let overrides { return overrides }
+        guard let named = config.templateOverrides else { return nil }
+        let project = URL(fileURLWithPath: OutputFolder.resolved(content)).deletingLastPathComponent().path
+        guard OutputFolder.contains(project, OutputFolder.resolved(named)) else {
+            throw BuildErrors([BuildError(.config, step: .load, file: join(content, SiteConfig.fileName), line: config.templateOverridesLine,
+                                          "`templateOverrides: \(named)` is outside the project folder `\(project)`",
+                                          hint: "move the overrides into the folder that holds the content folder, or name them on the command line with `--overrides`.")])
+        }
+        return named
     }
 }
 

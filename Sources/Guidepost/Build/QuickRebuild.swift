@@ -63,7 +63,7 @@ extension BuildPipeline {
             changed.append((number, page))
         }
         // The theme is read every time (a template may be what changed) but kept only if equal.
-        let overrides = options.overrides ?? content.config.templateOverrides
+        let overrides = try options.overridesFolder(content.config)
         let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
             .load(base: state.renderer.model.config.baseURL)
         guard theme.fingerprint == state.renderer.theme.fingerprint, theme.assetURLs == state.renderer.theme.assetURLs else { return nil }

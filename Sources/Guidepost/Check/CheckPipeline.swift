@@ -30,8 +30,8 @@ extension BuildPipeline {
         // The theme does not depend on the content, only on where site.yml says overrides are.
         var theme: Theme?
         if loaded.configLoaded {
-            let overrides = options.overrides ?? content?.config.templateOverrides
             do {
+                let overrides = try options.overridesFolder(content?.config ?? SiteConfig())
                 theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
                     .load(base: content?.config.baseURL ?? .default)
             } catch {

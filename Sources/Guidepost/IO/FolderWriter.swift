@@ -63,9 +63,25 @@ struct FolderWriter: Sendable {
         return (folders, index)
     }
 
+    /// How `write` opens its file.
+    enum Mode: Sendable {
+        /// Replaces the contents of any file there, in its inode.
+        case truncate
+        /// Makes a new file, failing if anything is there, a link included: the way to write
+        /// where another may have planted a link, or where the old file's inode is shared.
+        case fresh
+
+        var flags: Int32 {
+            switch self {
+            case .truncate: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+            case .fresh: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+            }
+        }
+    }
+
     /// Writes `bytes` to `path` (relative to `root`), replacing any file there.
-    func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(root + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: Mode = .truncate) throws {
+        let descriptor = open(root + "/" + path, mode.flags, 0o666)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         var offset = 0
@@ -79,14 +95,14 @@ struct FolderWriter: Sendable {
         }
     }
 
-    func write(_ text: String, to path: String) throws {
+    func write(_ text: String, to path: String, mode: Mode = .truncate) throws {
         var text = text
         // A native string's UTF-8 is written as it is, without a copy into `Data`.
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path, mode: mode) }
     }
 
-    func write(_ data: Data, to path: String) throws {
-        try data.withUnsafeBytes { try write($0, to: path) }
+    func write(_ data: Data, to path: String, mode: Mode = .truncate) throws {
+        try data.withUnsafeBytes { try write($0, to: path, mode: mode) }
     }
 
     /// The system's `write`, which the methods above hide.

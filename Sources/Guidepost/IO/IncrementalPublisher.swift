@@ -10,14 +10,16 @@ import Darwin
 /// removed, and everything else is left as it is. The result is the folder a clean build would
 /// make, byte for byte.
 ///
-/// Unlike `Publisher` it writes in place, each file through a temporary name renamed over the
-/// old one, so a reader never sees half a file. The cache is invalidated before the first
-/// write: a build stopped part-way leaves no cache, and the next build starts clean and swaps
-/// in a whole site.
+/// Like `Publisher` it swaps the site in whole: the new site is made in the staging folder,
+/// which starts as a hard-link copy of the output folder (a link per file, no data copied, so
+/// unchanged files keep their inodes and the cache's stamps), and changed files are replaced
+/// there by new files, never written into, since their inodes are still the live site's. The
+/// cache is invalidated before the staging folder is made: a build stopped part-way leaves no
+/// cache, and the next build starts clean.
 struct IncrementalPublisher {
     let fileSystem: any FileSystem
-    /// More changed files than this share of the site go through `Publisher` instead: a swap
-    /// keeps the site whole while it is written, and costs about the same by then.
+    /// More changed files than this share of the site go through `Publisher` instead: a clean
+    /// build costs about the same by then, and leaves no hard links to the last site.
     var maximumChangedShare = 0.5
 
     struct Outcome: Sendable, Equatable {
@@ -37,7 +39,7 @@ struct IncrementalPublisher {
                  cache: BuildCache) throws -> Outcome {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard FileStamp.isDirectory(root) else { throw Declined(reason: "the output folder is missing") }
-        guard let existing = Self.listing(root) else {
+        guard let existing = OutputFolder.listing(root) else {
             throw Declined(reason: "the output folder holds something other than files and folders (a link?)")
         }
 
@@ -54,7 +56,25 @@ struct IncrementalPublisher {
         }
 
         try cache.invalidate()
-        let writer = FolderWriter(root: root)
+        let output = OutputFolder(root)
+        do {
+            try output.makeStaging(cloning: existing.folders, existing.files)
+            let staging = output.staging.path
+            let removed = try Self.remove(existing, keeping: paths, in: staging)
+            try write(site, paths: paths, stale: stale, into: FolderWriter(root: staging))
+            // Stamps taken in the staging folder hold after the swap: a rename keeps inodes.
+            let entries = Self.entries(paths: paths, keys: keys, stale: stale, previous: previous, folder: staging)
+            try output.swapIn()
+            return Outcome(written: stale.count, removed: removed, entries: entries)
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    /// Removes from the staging folder the files and folders the site no longer has; returns
+    /// how many files went.
+    private static func remove(_ existing: (files: [String], folders: [String]), keeping paths: [String], in root: String) throws -> Int {
         let wanted = Set(paths)
         var removed = 0
         // Files first, so a file's name is free before a folder takes it, and the reverse.
@@ -66,23 +86,26 @@ struct IncrementalPublisher {
         for folder in existing.folders.reversed() where !folders.contains(folder) {
             if rmdir(root + "/" + folder) != 0 { throw FolderWriter.Failure(path: folder, code: errno) }
         }
-        try writer.createFolders(for: stale.map { paths[$0] })
+        return removed
+    }
 
+    /// Renders and writes the `stale` files, each as a new file in place of the linked one.
+    private func write(_ site: PendingSite, paths: [String], stale: [Int], into writer: FolderWriter) throws {
+        try writer.createFolders(for: stale.map { paths[$0] })
         let pageCount = site.jobs.count
+        let fileSystem = fileSystem
         let failures = Parallel.chunks(stale.count, perCore: 4) { range -> String? in
             for offset in range {
                 let index = stale[offset]
                 let path = paths[index]
                 do {
                     if index < pageCount {
-                        try writer.replace(path) { try $0.write(site.render(site.jobs[index]).html, to: $1) }
+                        try writer.replace(path, with: site.render(site.jobs[index]).html)
                     } else {
                         let file = site.files[index - pageCount]
                         switch file.contents {
-                        case .bytes(let data): try writer.replace(path) { try $0.write(data, to: $1) }
-                        case .copy(let source):
-                            let data = try fileSystem.read(source)
-                            try writer.replace(path) { try $0.write(data, to: $1) }
+                        case .bytes(let data): try writer.replace(path, with: data)
+                        case .copy(let source): try writer.replace(path, with: try fileSystem.read(source))
                         }
                     }
                 } catch {
@@ -94,52 +117,29 @@ struct IncrementalPublisher {
         if let failure = failures.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
+    }
 
+    /// The cache entries of the new site: the last build's for files left alone, new stamps
+    /// for the files written.
+    private static func entries(paths: [String], keys: SiteKeys, stale: [Int], previous: [String: BuildCache.Entry],
+                                folder: String) -> [String: BuildCache.Entry] {
         var entries: [String: BuildCache.Entry] = [:]
         entries.reserveCapacity(paths.count)
         let changed = Set(stale)
         for (index, path) in paths.enumerated() {
             if !changed.contains(index), let entry = previous[path] {
                 entries[path] = entry
-            } else if let stamp = FileStamp.of(root + "/" + path) {
+            } else if let stamp = FileStamp.of(folder + "/" + path) {
                 entries[path] = BuildCache.Entry(key: keys.all[index], stamp: stamp)
             }
         }
-        return Outcome(written: stale.count, removed: removed, entries: entries)
+        return entries
     }
 
     /// Whether most of `paths` were in the last build: when not (another corpus, a renamed
     /// category of most guides), drafting every page to compare keys would be wasted work.
     static func mostlyKnown(_ paths: [String], _ previous: [String: BuildCache.Entry]) -> Bool {
         paths.lazy.filter { previous[$0] != nil }.count * 2 >= paths.count
-    }
-
-    /// Every file and folder below `root`, hidden ones too, folders parents first; nil if the
-    /// folder holds anything else (a link, a device), which a clean build should replace.
-    static func listing(_ root: String) -> (files: [String], folders: [String])? {
-        var files: [String] = [], folders: [String] = []
-        func walk(_ folder: String, _ relative: String) -> Bool {
-            guard let directory = opendir(folder) else { return false }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = folder + "/" + name, child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { return false }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: files.append(child)
-                case S_IFDIR:
-                    folders.append(child)
-                    guard walk(path, child) else { return false }
-                default: return false
-                }
-            }
-            return true
-        }
-        return walk(root, "") ? (files, folders) : nil
     }
 }
 
@@ -183,17 +183,20 @@ struct SiteKeys: Sendable {
 }
 
 extension FolderWriter {
-    /// Writes `path` through a temporary name beside it and renames it into place.
-    func replace(_ path: String, _ write: (FolderWriter, String) throws -> Void) throws {
-        let slash = path.lastIndex(of: "/")
-        let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
-        let temporary = (slash.map { String(path[..<$0]) + "/" } ?? "") + ".\(name).sitegen-new"
-        try write(self, temporary)
-        if rename(root + "/" + temporary, root + "/" + path) != 0 {
-            let code = errno
-            unlink(root + "/" + temporary)
-            throw Failure(path: path, code: code)
-        }
+    /// Replaces whatever is at `path` by a new file: the old one is unlinked first, so a file
+    /// hard-linked from the live site is never written through.
+    func replace(_ path: String, with text: String) throws {
+        try unlinkIfPresent(path)
+        try write(text, to: path, mode: .fresh)
+    }
+
+    func replace(_ path: String, with data: Data) throws {
+        try unlinkIfPresent(path)
+        try write(data, to: path, mode: .fresh)
+    }
+
+    private func unlinkIfPresent(_ path: String) throws(Failure) {
+        if unlink(root + "/" + path) != 0 && errno != ENOENT { throw Failure(path: path, code: errno) }
     }
 }
 

@@ -90,29 +90,13 @@ public struct Publisher: Sendable {
             throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
                                           "refusing to write a file whose path leaves the output folder")])
         }
-        let manager = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging")
-        let retired = parent.appendingPathComponent(".\(name).previous")
+        let output = OutputFolder(folder)
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try Self.recover(folder)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try write(FolderWriter(root: staging.path))
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: retired)
-                try manager.moveItem(at: staging, to: target)
-                try manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: staging, to: target)
-            }
+            try output.makeStaging()
+            try write(FolderWriter(root: output.staging.path))
+            try output.swapIn()
         } catch {
-            try? manager.removeItem(at: staging)
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: target)
-            }
+            output.abandon()
             let reason = (error as? FolderWriter.Failure).map { "\($0)" } ?? error.localizedDescription
             throw BuildErrors([BuildError(.output, step: .write, file: folder,
                                           "the site could not be written: \(reason)",
@@ -120,23 +104,9 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Tidies what a killed build left beside `folder`. A retired site with no site in its
-    /// place means the kill fell between the two renames: it is the last good build, so it goes
-    /// back. Runs before every build, so even a build that then fails repairs the output.
+    /// Tidies what a killed build left beside `folder` (`OutputFolder.recover`).
     public static func recover(_ folder: String) throws {
-        let manager = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous")
-        if manager.fileExists(atPath: retired.path) {
-            if manager.fileExists(atPath: target.path) {
-                try manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: retired, to: target)
-            }
-        }
-        if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+        try OutputFolder(folder).recover()
     }
 
     /// A relative path with no `.`/`..` parts, no empty parts and no NUL.

@@ -57,8 +57,11 @@ struct LoadedContent: Sendable {
     /// The pages parsed in this load rather than taken from the last (when there was one).
     var reparsed: Set<String> = []
 
-    /// Every warning of site.yml and of the pages, in file order.
-    var warnings: [CheckFinding] { (config.warnings + pages.flatMap(\.warnings)).sorted() }
+    /// Files beside the guides left out of the site (`MediaPolicy.junk`), each with its warning.
+    var skippedFiles: [CheckFinding] = []
+
+    /// Every warning of site.yml, of the pages and of files left out, in file order.
+    var warnings: [CheckFinding] { (config.warnings + pages.flatMap(\.warnings) + skippedFiles).sorted() }
 }
 
 /// A Markdown file as read, and what it parsed to: a later load of the same bytes with the same
@@ -128,11 +131,18 @@ struct ContentLoader: Sendable {
             case .failure(let error): log.add(error)
             }
         }
-        let files = paths
-            .filter { !$0.lowercased().hasSuffix(".md") && $0 != SiteConfig.fileName }
-            .map { SourceFile(path: $0, displayPath: display($0), location: join(contentRoot, $0)) }
+        let policy = MediaPolicy(allowed: Set(config.mediaAllow))
+        var files: [SourceFile] = [], skipped: [CheckFinding] = []
+        for path in paths where !path.lowercased().hasSuffix(".md") && path != SiteConfig.fileName {
+            let file = SourceFile(path: path, displayPath: display(path), location: join(contentRoot, path))
+            switch policy.verdict(path) {
+            case .publish: files.append(file)
+            case .skip: skipped.append(policy.skipWarning(file))
+            case .refuse: log.add(policy.refusal(file))
+            }
+        }
         try log.check()
-        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed)
+        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed, skippedFiles: skipped)
     }
 
     private func loadPage(_ path: String, options: MarkdownOptions, keep: Bool, previous: ParsedSource?) throws(BuildError) -> ParsedSource {

@@ -6,7 +6,8 @@ enum KnownKeys {
     static let frontMatter = ["title", "summary", "description", "category", "order", "tags", "slug", "flow", "layout", "aliases", "draft",
                               // Exports from other help desks carry an id; it is read as nothing, on purpose.
                               "id"]
-    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides"]
+    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media"]
+    static let siteMedia = ["allow"]
     static let siteCategory = ["name", "description"]
     static let siteSupport = ["title", "text", "url", "label"]
     static let siteMarkdown = ["rawHTML"]

@@ -25,6 +25,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var support: Support?
     public var rawHTML = RawHTMLMode.sanitized
     public var templateOverrides: String?
+    /// File types published beside the guides besides `MediaPolicy.published` (`media: {allow: […]}`).
+    public var mediaAllow: [String] = []
+    /// Where site.yml names `templateOverrides`, for an error about it.
+    var templateOverridesLine: Int?
     /// What in site.yml is read differently from how it was written (an unknown key).
     public var warnings: [CheckFinding] = []
     /// The site.yml read, as shown in messages; nil when there is none.
@@ -84,7 +88,12 @@ public struct SiteConfig: Sendable, Equatable {
             config.warnings += markdown.unknownKeys(KnownKeys.siteMarkdown, in: "`markdown`")
             if let mode = try Self.rawHTMLMode(markdown) { config.rawHTML = mode }
         }
+        if let media = try yaml.reader("media") {
+            config.warnings += media.unknownKeys(KnownKeys.siteMedia, in: "`media`")
+            config.mediaAllow = try media.strings("allow").map(MediaPolicy.normalized)
+        }
         config.templateOverrides = try yaml.string("templateOverrides")
+        config.templateOverridesLine = yaml.line(of: "templateOverrides")
         return config
     }
 }

@@ -175,7 +175,13 @@ struct SiteModelBuilder {
                              hint: "write an old URL of this guide relative to the site, such as `/old-name/`.")
         }
         let isFile = segments.last.map { $0.hasSuffix(".html") } ?? false
-        return SitePath(segments, directory: !isFile)
+        let path = SitePath(segments, directory: !isFile)
+        if let generated = SiteAssembler.generatedClash(path) {
+            throw BuildError(.duplicateURL, step: .load, file: page.displayPath, line: page.matter.lines["aliases"],
+                             "the alias `\(alias)` lands on `\(generated)`, which Guidepost writes itself",
+                             hint: "remove the alias; robots.txt, sitemap.xml, _headers, 404.html, index.html, assets/, media/, search/ and flows/ are the site's own.")
+        }
+        return path
     }
 
     /// Files keep their folder structure under `media/`, with URL-safe names.

@@ -10,6 +10,7 @@ enum RedirectPage {
             <html lang="\(Markup.escape(language))">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(Markup.escape(HostingFiles.contentSecurityPolicy))">
             <title>Moved: \(title)</title>
             <link rel="canonical" href="\(Markup.escape(guide.path.canonical(base) ?? guide.path.href(base)))">
             <meta name="robots" content="noindex">

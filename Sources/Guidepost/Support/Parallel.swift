@@ -46,3 +46,37 @@ extension RandomAccessCollection where Index == Int, Self: Sendable {
         }.flatMap { $0 }
     }
 }
+
+extension Parallel {
+    /// Runs `body` for every index of `0..<count` on `threads` threads, whatever the number of
+    /// cores: for system calls that mostly wait on the disk (creating, linking and removing
+    /// thousands of entries), where more calls in flight finish sooner. Returns the first
+    /// error thrown, once every thread has stopped.
+    static func blocking(_ count: Int, threads: Int = 8, _ body: @escaping @Sendable (Int) throws -> Void) throws {
+        let threads = Swift.min(threads, count)
+        guard threads > 1 else {
+            for index in 0..<count { try body(index) }
+            return
+        }
+        let slots = ResultSlots<any Error>(buffer: .allocate(capacity: threads))
+        slots.buffer.initialize(repeating: nil)
+        defer {
+            slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        let group = DispatchGroup()
+        for thread in 0..<threads {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    for index in stride(from: thread, to: count, by: threads) { try body(index) }
+                } catch {
+                    slots.buffer[thread] = error
+                }
+            }.start()
+        }
+        group.wait()
+        if let error = slots.buffer.lazy.compactMap({ $0 }).first { throw error }
+    }
+}
