@@ -13,7 +13,7 @@ import Darwin
     /// A small project on disk: the golden fixture and the real theme.
     static func project() throws -> (root: URL, options: BuildOptions) {
         let root = try temporaryFolder()
-        try FileManager.default.copyItem(at: GoldenSiteTests.fixture, to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: GoldenSiteTests.fixture("site"), to: root.appendingPathComponent("content"))
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         let options = BuildOptions(content: root.appendingPathComponent("content").path, templates: root.appendingPathComponent("templates").path,
                                    output: root.appendingPathComponent("public").path)
