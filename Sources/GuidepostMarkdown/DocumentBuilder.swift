@@ -8,6 +8,8 @@ struct DocumentBuilder {
         var link: Link?
         /// Where each text inline starts, when the block may hold autolinks or footnote references.
         var points: [TextPoint] = []
+        /// HTML elements left open around the blocks that follow, outermost first.
+        var wrappers: [OpenWrapper] = []
     }
 
     /// The paragraph or heading whose inlines are being read.
@@ -24,7 +26,7 @@ struct DocumentBuilder {
     }
 
     let source: SourceText
-    private let rawHTML: RawHTML
+    let rawHTML: RawHTML
     /// The raw HTML of the paragraph or heading just finished, for `withRawHTML`.
     private var pendingRaw: [RawPiece] = []
     private(set) var anchors: [String] = []
@@ -137,9 +139,7 @@ struct DocumentBuilder {
                 appendBlock(.codeBlock(info: info, literal: literal))
             }
         case .htmlBlock(let literal, let line):
-            let raw = rawHTML
-            let fragment = withFindings { raw.block(literal, line: line, into: &$0) }
-            appendBlock(.htmlBlock(fragment))
+            addHTMLBlock(literal, line: line)
         case .thematicBreak:
             appendBlock(.thematicBreak)
         }
@@ -153,7 +153,8 @@ struct DocumentBuilder {
     }
 
     private mutating func exit() {
-        guard let frame = stack.popLast() else { return }
+        guard var frame = stack.popLast() else { return }
+        closeWrappers(of: &frame)
         if Self.countsAsLevel(frame.container) { depth -= 1 }
         switch frame.container {
         case .document:
@@ -253,7 +254,7 @@ struct DocumentBuilder {
     }
 
     /// Runs `body` with the builder's links, ids, anchors and diagnostics to add to.
-    private mutating func withFindings<T>(_ body: (inout RawHTMLFindings) -> T) -> T {
+    mutating func withFindings<T>(_ body: (inout RawHTMLFindings) -> T) -> T {
         var found = RawHTMLFindings(links: links, ids: ids, anchors: anchors, diagnostics: diagnostics)
         links = []
         diagnostics = []
@@ -266,7 +267,7 @@ struct DocumentBuilder {
         return body(&found)
     }
 
-    private mutating func appendBlock(_ block: Block) {
+    mutating func appendBlock(_ block: Block) {
         guard !stack.isEmpty else { return }
         stack[stack.count - 1].blocks.append(block)
     }

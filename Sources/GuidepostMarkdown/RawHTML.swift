@@ -8,6 +8,15 @@ struct RawPiece {
     var byteColumn: Int
 }
 
+/// An element an HTML block left open around the Markdown blocks after it, and where it starts.
+struct OpenWrapper: Equatable {
+    var name: String
+    /// False when the sanitizer dropped the element itself, so no end tag is written for it.
+    var kept: Bool
+    var line: Int
+    var column: Int
+}
+
 /// Where what sanitizing finds goes: the document builder's own collections.
 struct RawHTMLFindings {
     var links: [Link]
@@ -30,15 +39,21 @@ struct RawHTML {
         "subtopics-heading", "support-heading", "toc-heading", "topics-heading",
     ]
 
-    /// An HTML block that starts on `line`.
-    func block(_ literal: String, line: Int, into found: inout RawHTMLFindings) -> HTMLFragment {
+    /// An HTML block that starts on `line`, and the elements it leaves open around the blocks
+    /// after it (`<details>` around Markdown), outermost first.
+    func block(_ literal: String, line: Int, into found: inout RawHTMLFindings) -> (fragment: HTMLFragment, open: [OpenWrapper]) {
         let start = byteColumn(line: line, literalLine: literal.utf8.prefix { $0 != UInt8(ascii: "\n") }.count)
         let piece = RawPiece(literal: literal, line: line, byteColumn: start)
         guard mode != .none else {
             dropped(piece, into: &found)
-            return .omitted
+            return (.omitted, [])
         }
-        return sanitize(literal, authored: [0..<literal.utf8.count], pieces: [piece], phrasing: false, into: &found)
+        let authored = [0..<literal.utf8.count]
+        let (fragment, open) = sanitize(literal, authored: authored, pieces: [piece], phrasing: false, wraps: true, into: &found)
+        return (fragment, open.map { element in
+            let (line, column) = locate(element.offset, authored: authored, pieces: [piece])
+            return OpenWrapper(name: element.name, kept: element.kept, line: line, column: column)
+        })
     }
 
     /// A paragraph's or heading's inlines, `pieces` being its raw HTML in order: the whole
@@ -53,13 +68,13 @@ struct RawHTML {
         var writer = HTMLWriter(renderer: slots)
         writer.authored = []
         writer.write(inlines)
-        let fragment = sanitize(writer.out, authored: writer.authored ?? [], pieces: pieces, phrasing: true, into: &found)
+        let fragment = sanitize(writer.out, authored: writer.authored ?? [], pieces: pieces, phrasing: true, wraps: false, into: &found).0
         return [.markup(fragment)]
     }
 
-    private func sanitize(_ html: String, authored: [Range<Int>], pieces: [RawPiece], phrasing: Bool,
-                          into found: inout RawHTMLFindings) -> HTMLFragment {
-        let input = HTMLSanitizer.Input(html: html, authored: authored, phrasing: phrasing)
+    private func sanitize(_ html: String, authored: [Range<Int>], pieces: [RawPiece], phrasing: Bool, wraps: Bool,
+                          into found: inout RawHTMLFindings) -> (HTMLFragment, [OpenElement]) {
+        let input = HTMLSanitizer.Input(html: html, authored: authored, phrasing: phrasing, wrapsWhatFollows: wraps)
         let result = HTMLSanitizer.sanitize(input, policy: mode == .trusted ? .trusted : .sanitized) { id in
             if Self.reservedIDs.contains(id) { return "the page's theme uses that id for its own element" }
             return found.ids.claimExactly(id) ? nil : "a heading or an element before it on this page has that id"
@@ -85,7 +100,7 @@ struct RawHTML {
                 return .url(link)
             }
         }
-        return HTMLFragment(pieces: written, text: result.text)
+        return (HTMLFragment(pieces: written, text: result.text), result.openElements)
     }
 
     private func dropped(_ piece: RawPiece, into found: inout RawHTMLFindings) {

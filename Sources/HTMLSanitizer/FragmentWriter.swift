@@ -10,6 +10,11 @@ struct FragmentWriter {
     private var text = ""
     private var findings: [HTMLFinding] = []
     var ids: [String] = []
+    /// Offsets of the elements left open around the Markdown after the block; nil when it wraps nothing.
+    var wrapped: Set<Int>?
+    private var openElements: [OpenElement] = []
+    /// The piece count at the marker: what follows it is end tags the caller writes later.
+    private var cut: Int?
 
     init(policy: HTMLSanitizer.Policy, authored: [Range<Int>], claimID: @escaping (String) -> String?) {
         self.policy = policy
@@ -19,7 +24,8 @@ struct FragmentWriter {
 
     mutating func result() -> SanitizedHTML {
         flush()
-        return SanitizedHTML(pieces: pieces, text: text, findings: findings, ids: ids)
+        let kept = cut.map { Array(pieces.prefix($0)) } ?? pieces
+        return SanitizedHTML(pieces: kept, text: text, findings: findings, ids: ids, openElements: openElements)
     }
 
     mutating func report(at offset: Int, _ message: String, hint: String? = nil) {
@@ -44,11 +50,20 @@ struct FragmentWriter {
     }
 
     private mutating func write(_ element: HTMLElement, phrasing: Bool, fallbackOffset offset: Int, quiet: Bool) {
+        if element.name == WrappedContent.marker, isGenerated(element) {
+            if wrapped != nil {
+                flush()
+                cut = pieces.count
+            }
+            return
+        }
+        let wraps = element.offset.map { wrapped?.contains($0) == true } ?? false
+        if wraps { openElements.append(OpenElement(name: element.name, kept: false, offset: offset)) }
         if isGenerated(element) {
             writeKept(element, attributes: generatedAttributes(element), phrasing: phrasing, offset: offset)
             return
         }
-        if element.closedImplicitly, element.offset != nil, !Allowlist.optionalEndTags.contains(element.name),
+        if element.closedImplicitly, element.offset != nil, !wraps, !Allowlist.optionalEndTags.contains(element.name),
            !Allowlist.voidElements.contains(element.name), element.namespace == .html {
             report(at: offset, "`<\(element.name)>` has no `</\(element.name)>` in its HTML block and ends where the block ends",
                    hint: "HTML cannot wrap Markdown: keep the element and its content in one block with no blank line inside, writing the content as HTML.")
@@ -94,6 +109,9 @@ struct FragmentWriter {
     }
 
     private mutating func writeKept(_ element: HTMLElement, attributes: [Attribute], phrasing: Bool, offset: Int) {
+        if let index = openElements.lastIndex(where: { $0.offset == offset && $0.name == element.name }) {
+            openElements[index].kept = true
+        }
         out += "<" + element.name
         for attribute in attributes {
             switch attribute {

@@ -17,11 +17,15 @@ public enum HTMLSanitizer {
         public var authored: [Range<Int>]
         /// True for the content of a paragraph or heading, where only phrasing elements may stand.
         public var phrasing: Bool
+        /// An HTML block that may leave elements open around the Markdown blocks after it
+        /// (`SanitizedHTML.openElements`).
+        public var wrapsWhatFollows: Bool
 
-        public init(html: String, authored: [Range<Int>], phrasing: Bool) {
+        public init(html: String, authored: [Range<Int>], phrasing: Bool, wrapsWhatFollows: Bool = false) {
             self.html = html
             self.authored = authored
             self.phrasing = phrasing
+            self.wrapsWhatFollows = wrapsWhatFollows
         }
     }
 
@@ -39,16 +43,20 @@ public enum HTMLSanitizer {
                                       hint: "close the elements you open, and flatten the HTML; no reader can follow that many levels.")
             return SanitizedHTML(pieces: [], text: "", findings: [finding], ids: [])
         }
-        let (nodes, tooDeep) = GumboTree.parse(input.html, context: input.phrasing ? .paragraph : .body, maxDepth: maxDepth)
+        let wraps = input.wrapsWhatFollows && !input.phrasing
+        let html = wraps ? input.html + "<\(WrappedContent.marker)></\(WrappedContent.marker)>" : input.html
+        let (nodes, tooDeep) = GumboTree.parse(html, context: input.phrasing ? .paragraph : .body, maxDepth: maxDepth)
+        let open = wraps ? WrappedContent.openElements(in: nodes, authored: input.authored) : nil
         return withoutActuallyEscaping(claimID) { claimID in
             var writer = FragmentWriter(policy: policy, authored: input.authored, claimID: claimID)
+            writer.wrapped = open.map { Set($0.compactMap(\.offset)) }
             writer.write(nodes, phrasing: input.phrasing, fallbackOffset: input.authored.first?.lowerBound ?? 0)
             if tooDeep {
                 writer.report(at: input.authored.first?.lowerBound ?? 0,
                               "HTML nested more than \(maxDepth) elements deep was dropped below that depth",
                               hint: "flatten the HTML; no reader can follow that many levels.")
             }
-            if !nodes.contains(where: \.isVisible) { writer.reportStrayEndTags(in: input) }
+            if !nodes.contains(where: { $0.isVisible && !$0.isMarker }) { writer.reportStrayEndTags(in: input) }
             return writer.result()
         }
     }
@@ -69,6 +77,9 @@ public struct SanitizedHTML: Sendable, Equatable {
     public var findings: [HTMLFinding]
     /// The ids kept, in document order.
     public var ids: [String]
+    /// With `wrapsWhatFollows`, the elements left open, outermost first: `pieces` stop where
+    /// their content would go, and their end tags are the caller's to write after it.
+    public var openElements: [OpenElement] = []
 }
 
 /// An `href` or `src` of the fragment.

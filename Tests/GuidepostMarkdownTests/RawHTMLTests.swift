@@ -74,13 +74,85 @@ struct RawHTMLTests {
         ])
     }
 
-    @Test func aTagLeftOpenEndsWithItsBlock() {
-        let markdown = "Some <b>bold\n\nNot bold.\n\n<details>\n<summary>More</summary>\n\nText.\n\n</details>\n"
-        #expect(html(markdown) == "<p>Some <b>bold</b></p>\n<p>Not bold.</p>\n<details>\n<summary>More</summary>\n</details>\n<p>Text.</p>\n\n")
+    @Test func aPhrasingTagLeftOpenEndsWithItsBlock() {
+        let markdown = "Some <b>bold\n\nNot bold.\n\n<p>Para <i>open\n\nText.\n"
+        #expect(html(markdown) == "<p>Some <b>bold</b></p>\n<p>Not bold.</p>\n<p>Para <i>open\n</i></p>\n<p>Text.</p>\n")
         #expect(warnings(markdown) == [
             "1:6: `<b>` has no `</b>` in its HTML block and ends where the block ends",
-            "5:1: `<details>` has no `</details>` in its HTML block and ends where the block ends",
-            "10:1: `</details>` closes nothing in its HTML block and was dropped",
+            "5:9: `<i>` has no `</i>` in its HTML block and ends where the block ends",
+        ])
+    }
+
+    @Test func htmlAroundMarkdownWrapsItAsOnGitHub() {
+        let markdown = """
+        <details>
+        <summary>More <b>help</b></summary>
+
+        Some **Markdown** and a [link](a.md).
+
+        ## Inside
+
+        </details>
+
+        After.
+        """
+        #expect(html(markdown) == "<details>\n<summary>More <b>help</b></summary>\n<p>Some <strong>Markdown</strong> and a "
+            + "<a href=\"/r/a.md\">link</a>.</p>\n<h2 id=\"inside\">Inside</h2>\n</details>\n<p>After.</p>\n")
+        #expect(warnings(markdown) == [])
+        #expect(parse(markdown).headings.map(\.id) == ["inside"])
+    }
+
+    @Test func wrappersNestAndCloseInOneBlockOrSeveral() {
+        let together = "<div>\n<details>\n\nText.\n\n</details>\n</div>\n"
+        let apart = "<div>\n\n<details>\n\nText.\n\n</details>\n\n</div>\n"
+        #expect(html(together) == "<div>\n<details>\n<p>Text.</p>\n</details>\n</div>\n")
+        #expect(html(apart) == "<div>\n<details>\n<p>Text.</p>\n</details>\n</div>\n")
+        #expect(warnings(together) == [] && warnings(apart) == [])
+    }
+
+    @Test func aCloserCanOpenTheNextWrapper() {
+        // The FAQ pattern: one block ends a question and starts the next.
+        let markdown = "<details>\n<summary>A?</summary>\n\nAnswer A.\n\n</details>\n<details>\n<summary>B?</summary>\n\nAnswer B.\n\n</details>\n"
+        #expect(html(markdown) == "<details>\n<summary>A?</summary>\n<p>Answer A.</p>\n</details>\n"
+            + "<details>\n<summary>B?</summary>\n<p>Answer B.</p>\n</details>\n")
+        #expect(warnings(markdown) == [])
+    }
+
+    @Test func aWrapperNeverClosedEndsWithItsContainerAndSaysSo() {
+        #expect(html("<details>\n\nText.\n") == "<details>\n<p>Text.</p>\n</details>\n")
+        #expect(warnings("Intro.\n\n<details>\n\nText.\n") == [
+            "3:1: `<details>` has no `</details>` before the end of the page, so it ends there",
+        ])
+        #expect(html("- <div>\n\n  Text.\n- next\n") == "<ul>\n<li>\n<div>\n<p>Text.</p>\n</div>\n</li>\n<li>\n<p>next</p>\n</li>\n</ul>\n")
+        #expect(warnings("- <div>\n\n  Text.\n- next\n") == [
+            "1:3: `<div>` has no `</div>` before the end of its list item, so it ends there",
+        ])
+    }
+
+    @Test func aCloserInAnotherContainerClosesNothing() {
+        let markdown = "<details>\n\n> </details>\n\nText.\n"
+        #expect(html(markdown) == "<details>\n<blockquote>\n\n</blockquote>\n<p>Text.</p>\n</details>\n")
+        #expect(warnings(markdown) == [
+            "1:1: `<details>` has no `</details>` before the end of the page, so it ends there",
+            "3:3: `</details>` closes nothing in its HTML block and was dropped",
+        ])
+    }
+
+    @Test func aDroppedWrapperKeepsWhatItWrapsAndNeedsNoEndTag() {
+        let markdown = "<section>\n\nText.\n\n</section>\n"
+        #expect(html(markdown) == "\n<p>Text.</p>\n")
+        #expect(warnings(markdown) == ["1:1: `<section>` was dropped; its text is kept"])
+        #expect(html("<div class=\"note\">\n\nText.\n\n</div>\n", .trusted) == "<div class=\"note\">\n<p>Text.</p>\n</div>\n")
+    }
+
+    @Test func onlyElementsThatHoldBlocksWrapMarkdown() {
+        // A paragraph or a summary holds text only: the block ends them, as before.
+        let markdown = "<details>\n<summary>Open\n\nText.\n\n</details>\n"
+        #expect(html(markdown) == "<details>\n<summary>Open\n</summary></details>\n<p>Text.</p>\n\n")
+        #expect(warnings(markdown) == [
+            "1:1: `<details>` has no `</details>` in its HTML block and ends where the block ends",
+            "2:1: `<summary>` has no `</summary>` in its HTML block and ends where the block ends",
+            "6:1: `</details>` closes nothing in its HTML block and was dropped",
         ])
     }
 
