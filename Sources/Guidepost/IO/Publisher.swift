@@ -52,7 +52,7 @@ public struct Publisher: Sendable {
                 }
                 if let failure = results.compactMap(\.failure).first { throw Self.failure(failure) }
                 keys += results.flatMap(\.keys)
-                progress(BuildProgress(step: "render", done: batch.upperBound, total: site.jobs.count))
+                progress(BuildProgress(.render, done: batch.upperBound, total: site.jobs.count))
             }
             try write(site.files, with: writer)
         }

@@ -26,7 +26,7 @@ struct SourcePage: Sendable {
     /// What cannot be built as written, at the file's own lines.
     var errors: [BuildError] {
         document.errors.map { error in
-            BuildError(.brokenLink, step: .parse, file: displayPath, line: error.line + bodyLineOffset, column: error.column,
+            BuildError(.brokenLink, step: .load, file: displayPath, line: error.line + bodyLineOffset, column: error.column,
                        error.message, hint: error.hint)
         }
     }
@@ -164,7 +164,7 @@ struct ContentLoader: Sendable {
         } ?? FrontMatter()
         let document = MarkdownDocument.parse(split.body, options: options)
         if let line = document.tooDeep {
-            throw BuildError(.unreadableFile, step: .parse, file: file, line: line + split.bodyLineOffset,
+            throw BuildError(.unreadableFile, step: .load, file: file, line: line + split.bodyLineOffset,
                              "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
                              hint: "flatten the nesting; no reader can follow more than a few levels.")
         }

@@ -166,7 +166,7 @@ struct PageRenderer: Sendable {
         // In batches, so a person watching a large build sees it move.
         for batch in stride(from: 0, to: jobs.count, by: 1024) {
             pages += jobs[batch..<Swift.min(batch + 1024, jobs.count)].parallelMap { renderer.render($0) }
-            progress(BuildProgress(step: "render", done: pages.count, total: jobs.count))
+            progress(BuildProgress(.render, done: pages.count, total: jobs.count))
         }
         return pages
     }

@@ -27,7 +27,7 @@ struct Theme: Sendable {
         let missing = Self.flowTemplates.filter { !templateNames.contains($0) }
         guard !missing.isEmpty else { return }
         throw BuildErrors(missing.map { name in
-            BuildError(.missingTemplates, step: .render, file: join(root, name + ".mustache"),
+            BuildError(.missingTemplates, step: .theme, file: join(root, name + ".mustache"),
                        "the content embeds a flow checker, but the theme has no `\(name).mustache`",
                        hint: "restore it from Guidepost's templates/ folder.")
         })
@@ -46,12 +46,12 @@ struct ThemeLoader {
 
     func load(base: BaseURL) throws(BuildErrors) -> Theme {
         guard fileSystem.isDirectory(templatesRoot) else {
-            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: templatesRoot,
+            throw BuildErrors([BuildError(.missingTemplates, step: .theme, file: templatesRoot,
                                           "the templates folder does not exist",
                                           hint: "pass the theme folder with `--templates <folder>`; the project's own is `templates/`.")])
         }
         if let overridesRoot, !fileSystem.isDirectory(overridesRoot) {
-            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: overridesRoot,
+            throw BuildErrors([BuildError(.missingTemplates, step: .theme, file: overridesRoot,
                                           "the template overrides folder does not exist",
                                           hint: "create it, or remove `templateOverrides` from site.yml / `--overrides`.")])
         }
@@ -62,7 +62,7 @@ struct ThemeLoader {
             do {
                 for path in try fileSystem.files(under: root) { sources[path] = join(root, path) }
             } catch {
-                log.add(BuildError(.missingTemplates, step: .render, file: root, "the folder could not be read: \(error.localizedDescription)"))
+                log.add(BuildError(.missingTemplates, step: .theme, file: root, "the folder could not be read: \(error.localizedDescription)"))
             }
         }
 
@@ -77,12 +77,12 @@ struct ThemeLoader {
         for (path, file) in sources.sorted(by: { $0.key < $1.key }) {
             let data: Data
             do { data = try fileSystem.read(file) } catch {
-                log.add(BuildError(.unreadableFile, step: .render, file: file, "the file could not be read: \(error.localizedDescription)"))
+                log.add(BuildError(.unreadableFile, step: .theme, file: file, "the file could not be read: \(error.localizedDescription)"))
                 continue
             }
             if path.hasSuffix(".mustache") {
                 guard let text = String(validating: data, as: UTF8.self) else {
-                    log.add(BuildError(.invalidUTF8, step: .render, file: file, "the template is not valid UTF-8", hint: "save it as UTF-8."))
+                    log.add(BuildError(.invalidUTF8, step: .theme, file: file, "the template is not valid UTF-8", hint: "save it as UTF-8."))
                     continue
                 }
                 let name = String(path.dropLast(".mustache".count))
@@ -94,10 +94,10 @@ struct ThemeLoader {
                     templateTexts.append((name, file, text))
                 } catch {
                     if let line = error.line, let lineText = error.lineText {
-                        log.add(BuildError(.template, step: .render, file: file, line: line,
+                        log.add(BuildError(.template, step: .theme, file: file, line: line,
                                            "the template could not be read: \(error.underlying) near `\(lineText.trimmed)`"))
                     } else {
-                        log.add(BuildError(.template, step: .render, file: file, "the template could not be read: \(error.underlying)"))
+                        log.add(BuildError(.template, step: .theme, file: file, "the template could not be read: \(error.underlying)"))
                     }
                 }
             } else if path.hasPrefix("assets/") {
@@ -110,13 +110,13 @@ struct ThemeLoader {
 
         let names = Set(templateTexts.map(\.name))
         for required in Theme.pageTemplates where !names.contains(required) {
-            log.add(BuildError(.missingTemplates, step: .render, file: join(templatesRoot, required + ".mustache"),
+            log.add(BuildError(.missingTemplates, step: .theme, file: join(templatesRoot, required + ".mustache"),
                                "the theme has no `\(required).mustache`, which every site needs",
                                hint: "restore it from Guidepost's templates/ folder."))
         }
         for template in templateTexts {
             for reference in Self.partialReferences(in: template.text) where !names.contains(reference.name) {
-                log.add(BuildError(.missingPartial, step: .render, file: template.file, line: reference.line,
+                log.add(BuildError(.missingPartial, step: .theme, file: template.file, line: reference.line,
                                    "the template includes the partial `\(reference.name)`, which does not exist",
                                    hint: "create `\(reference.name).mustache` in the templates folder, or fix the name."))
             }
