@@ -133,26 +133,9 @@ public struct BuildPipeline: Sendable {
     /// build cache allows it, else whole through a staging folder. Either way the folder ends as
     /// a clean build would leave it, and on any error in the content it is untouched.
     public func build() throws(BuildErrors) -> BuildSummary {
-        try checkOutputFolder()
-        do {
-            try Publisher.recover(options.output)
-        } catch {
-            throw BuildErrors([BuildError(.output, step: .write, file: options.output,
-                                          "a previous build left files beside the output folder that could not be tidied: \(error.localizedDescription)",
-                                          hint: "remove the hidden `.\(URL(fileURLWithPath: options.output).lastPathComponent).staging` or `.previous` folder next to it.")])
-        }
+        try OutputFolder.prepare(options)
         let stages = pipeline.run(.build)
         return try stages.finished(stages.summary)
-    }
-
-    /// The output folder is replaced whole, so it must never hold the sources or the project,
-    /// nor lie inside the sources (`OutputFolder.checkPlacement`). The overrides named in
-    /// site.yml are checked when it is read.
-    private func checkOutputFolder() throws(BuildErrors) {
-        let inputs = [OutputFolder.Input(role: "content folder", path: options.content),
-                      OutputFolder.Input(role: "templates folder", path: options.templates)]
-            + (options.overrides.map { [OutputFolder.Input(role: "overrides folder", path: $0)] } ?? [])
-        try OutputFolder.checkPlacement(output: options.output, inputs: inputs, project: FileManager.default.currentDirectoryPath)
     }
 }
 

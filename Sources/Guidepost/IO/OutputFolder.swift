@@ -16,7 +16,11 @@ struct OutputFolder: Sendable {
     let staging: URL
     let retired: URL
 
+    /// The folder as the author named it, for messages.
+    let name: String
+
     init(_ folder: String) {
+        name = folder
         target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging")
@@ -39,10 +43,10 @@ struct OutputFolder: Sendable {
         if exists(staging) { try Self.remove(staging) }
     }
 
-    /// An empty staging folder, its parents made as needed.
+    /// An empty staging folder, its parents made as needed. What an earlier build left there
+    /// was tidied before this build began (`prepare`).
     func makeStaging() throws {
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try recover()
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     }
 
