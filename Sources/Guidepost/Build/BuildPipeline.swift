@@ -133,7 +133,7 @@ public struct BuildPipeline: Sendable {
     /// build cache allows it, else whole through a staging folder. Either way the folder ends as
     /// a clean build would leave it, and on any error in the content it is untouched.
     public func build() throws(BuildErrors) -> BuildSummary {
-        try OutputFolder.prepare(options)
+        try OutputFolder.prepare(options, fileSystem: fileSystem)
         let stages = pipeline.run(.build)
         return try stages.finished(stages.summary)
     }

@@ -54,4 +54,18 @@ private struct HidingFileSystem: FileSystem {
         try base.files(under: root).filter { !hidden.contains(join(root, $0)) }
     }
     func read(_ path: String) throws -> Data { try base.read(path) }
+    func stamp(_ path: String) -> FileStamp? { base.stamp(path) }
+
+    // A check writes nothing; these pass through so it is still a whole file system.
+    func entry(_ path: String) -> FileEntry? { base.entry(path) }
+    func listing(_ root: String) -> (files: [String], folders: [String])? { base.listing(root) }
+    func createFolder(_ path: String) throws { try base.createFolder(path) }
+    func createFolders(_ path: String) throws { try base.createFolders(path) }
+    func write(_ bytes: UnsafeRawBufferPointer, to path: String, fresh: Bool) throws { try base.write(bytes, to: path, fresh: fresh) }
+    func removeFile(_ path: String) throws { try base.removeFile(path) }
+    func removeFolder(_ path: String) throws { try base.removeFolder(path) }
+    func removeItem(_ path: String) throws { try base.removeItem(path) }
+    func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
+    func exchange(_ first: String, _ second: String) -> Bool { base.exchange(first, second) }
+    func link(_ existing: String, as new: String) throws { try base.link(existing, as: new) }
 }

@@ -29,10 +29,11 @@ struct IncrementalPublisher {
         do {
             try output.makeStaging(cloning: plan.existing.folders, plan.existing.files)
             let staging = output.staging.path
-            let removed = try Self.remove(plan.existing, keeping: paths, in: staging)
-            try write(site, paths: paths, stale: plan.stale, into: FolderWriter(root: staging))
+            let writer = FolderWriter(fileSystem: fileSystem, root: staging)
+            let removed = try remove(plan.existing, keeping: paths, in: staging)
+            try write(site, paths: paths, stale: plan.stale, into: writer)
             // Stamps taken in the staging folder hold after the swap: a rename keeps inodes.
-            let entries = Self.entries(paths: paths, keys: plan.keys, stale: plan.stale, previous: plan.previous, folder: staging)
+            let entries = entries(paths: paths, keys: plan.keys, stale: plan.stale, previous: plan.previous, folder: staging)
             try output.swapIn()
             return Outcome(written: plan.stale.count, removed: removed, entries: entries)
         } catch {
@@ -43,17 +44,17 @@ struct IncrementalPublisher {
 
     /// Removes from the staging folder the files and folders the site no longer has; returns
     /// how many files went.
-    private static func remove(_ existing: (files: [String], folders: [String]), keeping paths: [String], in root: String) throws -> Int {
+    private func remove(_ existing: (files: [String], folders: [String]), keeping paths: [String], in root: String) throws -> Int {
         let wanted = Set(paths)
         var removed = 0
         // Files first, so a file's name is free before a folder takes it, and the reverse.
         for path in existing.files where !wanted.contains(path) {
-            if unlink(root + "/" + path) != 0 { throw FolderWriter.Failure(path: path, code: errno) }
+            try fileSystem.removeFile(root + "/" + path)
             removed += 1
         }
         let folders = Set(FolderWriter.folders(for: paths).folders)
         for folder in existing.folders.reversed() where !folders.contains(folder) {
-            if rmdir(root + "/" + folder) != 0 { throw FolderWriter.Failure(path: folder, code: errno) }
+            try fileSystem.removeFolder(root + "/" + folder)
         }
         return removed
     }
@@ -90,7 +91,7 @@ struct IncrementalPublisher {
 
     /// The cache entries of the new site: the last build's for files left alone, new stamps
     /// for the files written.
-    private static func entries(paths: [String], keys: SiteKeys, stale: [Int], previous: [String: BuildCache.Entry],
+    private func entries(paths: [String], keys: SiteKeys, stale: [Int], previous: [String: BuildCache.Entry],
                                 folder: String) -> [String: BuildCache.Entry] {
         var entries: [String: BuildCache.Entry] = [:]
         entries.reserveCapacity(paths.count)
@@ -98,7 +99,7 @@ struct IncrementalPublisher {
         for (index, path) in paths.enumerated() {
             if !changed.contains(index), let entry = previous[path] {
                 entries[path] = entry
-            } else if let stamp = FileStamp.of(folder + "/" + path) {
+            } else if let stamp = fileSystem.stamp(folder + "/" + path) {
                 entries[path] = BuildCache.Entry(key: keys.all[index], stamp: stamp)
             }
         }
@@ -128,7 +129,7 @@ struct SiteKeys: Sendable {
             // A copied file (an image, a download) is known by its stamp, not read every build.
             print.tag(2)
             print.add(source)
-            if let stamp = FileStamp.of(source) {
+            if let stamp = fileSystem.stamp(source) {
                 print.add(UInt64(bitPattern: stamp.size))
                 print.add(UInt64(bitPattern: stamp.seconds))
                 print.add(UInt64(bitPattern: stamp.nanoseconds))
@@ -158,14 +159,11 @@ extension FolderWriter {
         try write(data, to: path, mode: .fresh)
     }
 
-    private func unlinkIfPresent(_ path: String) throws(Failure) {
-        if unlink(root + "/" + path) != 0 && errno != ENOENT { throw Failure(path: path, code: errno) }
-    }
-}
-
-extension FileStamp {
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    private func unlinkIfPresent(_ path: String) throws {
+        do {
+            try fileSystem.removeFile(root + "/" + path)
+        } catch let failure as Failure {
+            throw Failure(path: path, code: failure.code)
+        }
     }
 }

@@ -7,11 +7,11 @@ extension OutputFolder {
     /// Before anything is read: the folder must not overlap the inputs (`checkPlacement`), and
     /// what a killed build left beside it is tidied (the one place `recover` runs), so even a
     /// build that then fails repairs the output.
-    static func prepare(_ options: BuildOptions) throws(BuildErrors) {
+    static func prepare(_ options: BuildOptions, fileSystem: any FileSystem) throws(BuildErrors) {
         let inputs = [Input(role: "content folder", path: options.content), Input(role: "templates folder", path: options.templates)]
             + (options.overrides.map { [Input(role: "overrides folder", path: $0)] } ?? [])
         try checkPlacement(output: options.output, inputs: inputs, project: FileManager.default.currentDirectoryPath)
-        let folder = OutputFolder(options.output)
+        let folder = OutputFolder(options.output, fileSystem: fileSystem)
         do {
             try folder.recover()
         } catch {
@@ -33,14 +33,13 @@ extension OutputFolder {
     /// Writes `site`: in place when the cache (`incremental`) allows it and little changed,
     /// else whole through a fresh staging folder. Either way the folder ends as a clean build
     /// would leave it; the cache is forgotten before anything is written and saved after.
-    func publish(_ site: PendingSite, cache: BuildCache, incremental: Bool, fileSystem: any FileSystem,
-                 progress: (BuildProgress) -> Void) throws(BuildErrors) -> Written {
+    func publish(_ site: PendingSite, cache: BuildCache, incremental: Bool, progress: (BuildProgress) -> Void) throws(BuildErrors) -> Written {
         for path in site.paths where !Publisher.isSafe(path) {
             throw BuildErrors([BuildError(.unsafePath, step: .write, file: path, "refusing to write a file whose path leaves the output folder")])
         }
         var result = Written(written: site.fileCount)
         var entries: [String: BuildCache.Entry]?
-        let inPlace = incremental ? inPlacePlan(site, cache: cache, fileSystem: fileSystem) : .failure(CleanBuild("asked to build clean"))
+        let inPlace = incremental ? inPlacePlan(site, cache: cache) : .failure(CleanBuild("asked to build clean"))
         // Forgotten before anything is touched: a build stopped part-way leaves no cache, and the next is clean.
         let forgotten = Result { try cache.invalidate() }.mapError { CleanBuild("the cache could not be removed (\($0.localizedDescription))") }
         switch inPlace.flatMap({ plan in forgotten.map { plan } }) {
@@ -57,7 +56,7 @@ extension OutputFolder {
         }
         if entries == nil {
             let keys = try Publisher(fileSystem: fileSystem).publish(site, into: self, progress: progress)
-            entries = Self.entries(site, pageKeys: keys, folder: target.path, fileSystem: fileSystem)
+            entries = wholeEntries(site, pageKeys: keys)
         }
         do {
             try cache.save(entries ?? [:])
@@ -74,14 +73,14 @@ extension OutputFolder {
     }
 
     /// What writing in place would take, or why a clean build is the better way. Reads only.
-    private func inPlacePlan(_ site: PendingSite, cache: BuildCache, fileSystem: any FileSystem) -> Result<InPlacePlan, CleanBuild> {
+    private func inPlacePlan(_ site: PendingSite, cache: BuildCache) -> Result<InPlacePlan, CleanBuild> {
         let previous: [String: BuildCache.Entry]
         switch cache.load() {
         case .success(let entries): previous = entries
         case .failure(let rejection): return .failure(CleanBuild(rejection.description))
         }
-        guard FileStamp.isDirectory(target.path) else { return .failure(CleanBuild("the output folder is missing")) }
-        guard let existing = Self.listing(target.path) else {
+        guard fileSystem.entry(target.path) == .folder else { return .failure(CleanBuild("the output folder is missing")) }
+        guard let existing = fileSystem.listing(target.path) else {
             return .failure(CleanBuild("the output folder holds something other than files and folders (a link?)"))
         }
         let paths = site.paths
@@ -90,11 +89,11 @@ extension OutputFolder {
         guard Self.mostlyUnchanged(unknown, of: paths.count) else { return .failure(CleanBuild("more than half of the site changed")) }
         let keys = SiteKeys(site, fileSystem: fileSystem)
         // What must be written: a new key, or a file that is no longer the one the cache knows.
-        let root = target.path
+        let (root, fileSystem) = (target.path, fileSystem)
         let stale = Parallel.chunks(paths.count) { range -> [Int] in
             range.filter { index in
                 guard let entry = previous[paths[index]], entry.key == keys.all[index] else { return true }
-                return FileStamp.of(root + "/" + paths[index]) != entry.stamp
+                return fileSystem.stamp(root + "/" + paths[index]) != entry.stamp
             }
         }.flatMap { $0 }
         guard Self.mostlyUnchanged(stale.count, of: paths.count) else { return .failure(CleanBuild("more than half of the site changed")) }
@@ -106,10 +105,11 @@ extension OutputFolder {
     static func mostlyUnchanged(_ changed: Int, of total: Int) -> Bool { changed * 2 <= total }
 
     /// The cache entries of a site just written whole.
-    private static func entries(_ site: PendingSite, pageKeys: [UInt64], folder: String, fileSystem: any FileSystem) -> [String: BuildCache.Entry] {
+    private func wholeEntries(_ site: PendingSite, pageKeys: [UInt64]) -> [String: BuildCache.Entry] {
+        let (folder, fileSystem) = (target.path, fileSystem)
         let keys = pageKeys + site.files.map { SiteKeys.key($0, fileSystem: fileSystem) }
         let paths = site.paths
-        let stamps = Parallel.chunks(paths.count) { range in range.map { FileStamp.of(folder + "/" + paths[$0]) } }.flatMap { $0 }
+        let stamps = Parallel.chunks(paths.count) { range in range.map { fileSystem.stamp(folder + "/" + paths[$0]) } }.flatMap { $0 }
         var entries: [String: BuildCache.Entry] = [:]
         entries.reserveCapacity(paths.count)
         for (index, path) in paths.enumerated() {

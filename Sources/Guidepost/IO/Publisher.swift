@@ -15,8 +15,9 @@ public struct Publisher: Sendable {
             throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
                                           "refusing to write a file whose path leaves the output folder")])
         }
-        try? OutputFolder(folder).recover()
-        try publish(into: OutputFolder(folder)) { writer in
+        let target = OutputFolder(folder, fileSystem: fileSystem)
+        try? target.recover()
+        try publish(into: target) { writer in
             try writer.createFolders(for: output.files.map(\.path))
             try write(output.files, with: writer)
         }
@@ -94,7 +95,7 @@ public struct Publisher: Sendable {
         let folder = output.name
         do {
             try output.makeStaging()
-            try write(FolderWriter(root: output.staging.path))
+            try write(FolderWriter(fileSystem: fileSystem, root: output.staging.path))
             try output.swapIn()
         } catch {
             output.abandon()
