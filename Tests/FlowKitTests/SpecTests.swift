@@ -1,5 +1,5 @@
 import Foundation
-@testable import FlowKit
+@_spi(Untyped) @testable import FlowKit
 import HelpFlows
 import Testing
 
