@@ -38,20 +38,7 @@ struct SiteModelBuilder {
         }
 
         let order = CategoryOrder(config: content.config)
-        // Each category's sort key once, not twice per comparison: a key lower-cases every level.
-        var categoryKeys: [[String]: CategoryOrder.Key] = [:]
-        let keyed = guides.map { guide in
-            if let known = categoryKeys[guide.category] { return (known, guide) }
-            let key = order.key(guide.category)
-            categoryKeys[guide.category] = key
-            return (key, guide)
-        }
-        guides = keyed.sorted { lhs, rhs in
-            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
-            let (left, right) = (lhs.1, rhs.1)
-            if (left.order ?? .max) != (right.order ?? .max) { return (left.order ?? .max) < (right.order ?? .max) }
-            return (left.title, left.slug) < (right.title, right.slug)
-        }.map(\.1)
+        guides = Self.sorted(guides, by: order)
         let categories = makeCategories(guides: guides, order: order, claims: &claims)
         let faq = makeFAQ(faqSources, order: order, claims: &claims, log: &log)
         // Aliases are claimed last so a clash names the page that really lives at the URL.
@@ -73,6 +60,24 @@ struct SiteModelBuilder {
         model.related = related.related
         model.relatedMemo = related
         return model
+    }
+
+    /// Guides in category order, then by `order`, title and slug.
+    private static func sorted(_ guides: [Guide], by order: CategoryOrder) -> [Guide] {
+        // Each category's sort key once, not twice per comparison: a key lower-cases every level.
+        var categoryKeys: [[String]: CategoryOrder.Key] = [:]
+        let keyed = guides.map { guide in
+            if let known = categoryKeys[guide.category] { return (known, guide) }
+            let key = order.key(guide.category)
+            categoryKeys[guide.category] = key
+            return (key, guide)
+        }
+        return keyed.sorted { lhs, rhs in
+            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
+            let (left, right) = (lhs.1, rhs.1)
+            if (left.order ?? .max) != (right.order ?? .max) { return (left.order ?? .max) < (right.order ?? .max) }
+            return (left.title, left.slug) < (right.title, right.slug)
+        }.map(\.1)
     }
 
     private func makeGuide(_ page: SourcePage) throws(BuildError) -> Guide {
