@@ -51,7 +51,6 @@ let package = Package(
             dependencies: [
                 "Guidepost",
                 .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

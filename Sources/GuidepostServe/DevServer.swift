@@ -226,7 +226,8 @@ public actor DevServer {
                 report(.rebuilt(pages: built.pages, seconds: seconds, changed: changed, rendered: built.rendered))
             }
             // site.yml may have named another overrides folder; its files are the new baseline.
-            let roots = SourceWatcher.roots(content: options.content, templates: options.templates, overrides: options.overrides)
+            let roots = SourceWatcher.roots(content: options.content, templates: options.templates,
+                                            watching: options.overrides ?? memo.overrides)
             if roots != watcher.roots {
                 watcher.roots = roots
                 last = watcher.snapshot()

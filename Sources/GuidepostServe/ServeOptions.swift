@@ -22,7 +22,7 @@ public struct ServeOptions: Sendable, Equatable {
     /// Show pages marked `draft: true` too.
     public var drafts = false
 
-    public init(content: String = "content", templates: String = "templates", overrides: String? = nil,
+    public init(content: String = BuildOptions.defaultContent, templates: String = BuildOptions.defaultTemplates, overrides: String? = nil,
                 port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), keepAliveInterval: Duration = .seconds(15)) {
         self.content = content
         self.templates = templates

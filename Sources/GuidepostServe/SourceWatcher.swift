@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import Guidepost
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,20 +21,15 @@ struct SourceWatcher: Sendable {
     /// Folders or single files; a missing one is simply empty until it appears.
     var roots: [String]
 
-    /// The folders a build reads: the content (with site.yml), the theme, and the overrides
-    /// from `--overrides` or else from site.yml, which is read again after every build.
+    /// The folders a build reads before its first run: the content (with site.yml), the theme,
+    /// and the overrides from `--overrides` or else from site.yml, as the build reads it.
     static func roots(content: String, templates: String, overrides: String?) -> [String] {
-        let overrides = overrides ?? templateOverrides(inSiteConfigOf: content)
-        return [content, templates] + [overrides].compactMap { $0 }
+        roots(content: content, templates: templates, watching: overrides ?? SiteConfig.templateOverrides(inContent: content))
     }
 
-    /// Only the one key; a site.yml the build can't read is reported by the build itself.
-    private static func templateOverrides(inSiteConfigOf content: String) -> String? {
-        let path = URL(fileURLWithPath: content).appendingPathComponent("site.yml").path
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let yaml = try? Yams.load(yaml: text) as? [String: Any]
-        else { return nil }
-        return yaml["templateOverrides"] as? String
+    /// The folders to watch once a build has said which overrides it read (`BuildMemo.overrides`).
+    static func roots(content: String, templates: String, watching overrides: String?) -> [String] {
+        [content, templates] + [overrides].compactMap { $0 }
     }
 
     func snapshot() -> Snapshot {

@@ -16,16 +16,16 @@ struct BuildCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
-    var content = "content"
+    var content = BuildOptions.defaultContent
 
     @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
-    var templates = "templates"
+    var templates = BuildOptions.defaultTemplates
 
     @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
     var overrides: String?
 
     @Option(help: ArgumentHelp("Where the site is written; replaced whole on success.", valueName: "folder"))
-    var output = "public"
+    var output = BuildOptions.defaultOutput
 
     @Option(help: ArgumentHelp("The build cache's folder (default: .sitegen-cache beside the output folder).", valueName: "folder"))
     var cache: String?

@@ -16,10 +16,10 @@ struct CheckCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
-    var content = "content"
+    var content = BuildOptions.defaultContent
 
     @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
-    var templates = "templates"
+    var templates = BuildOptions.defaultTemplates
 
     @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
     var overrides: String?

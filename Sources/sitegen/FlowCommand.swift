@@ -34,7 +34,7 @@ struct FlowCommand: ParsableCommand {
     var json = false
 
     @ArgumentParser.Option(help: ArgumentHelp("The content folder, for --spec.", valueName: "folder"))
-    var content = "content"
+    var content = BuildOptions.defaultContent
 
     enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
         case mermaid, dot

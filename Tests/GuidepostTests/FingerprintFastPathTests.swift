@@ -14,7 +14,7 @@ import Testing
 
     @Test func everyPageOfTheFixtureSiteHashesAsTheGenericWalkDoes() throws {
         let options = BuildOptions(content: GoldenSiteTests.fixture("site").path, templates: repositoryRoot.appendingPathComponent("templates").path)
-        let site = try BuildPipeline(options: options).prepare().site
+        let site = try BuildPipeline(options: options).plan()
         var kinds = 0
         for job in site.jobs {
             let draft = site.renderer.draft(job)

@@ -32,7 +32,7 @@ struct PendingSite: Sendable {
             all += jobs[batch].parallelMap { job in
                 SiteOutput.File(path: job.path.outputFile, contents: .bytes(Data(renderer.render(job).html.utf8)))
             }
-            progress(BuildProgress(step: "render", done: batch.upperBound, total: jobs.count))
+            progress(BuildProgress(.render, done: batch.upperBound, total: jobs.count))
         }
         return SiteOutput(files: all, pageCount: pageCount)
     }
@@ -50,7 +50,7 @@ struct PendingSite: Sendable {
             if let old = previous[path], old.key == key { return (path, old, false, draft.body) }
             return (path, RenderedFile(key: key, data: Data(renderer.render(draft).html.utf8)), true, draft.body)
         }
-        progress(BuildProgress(step: "render", done: jobs.count, total: jobs.count))
+        progress(BuildProgress(.render, done: jobs.count, total: jobs.count))
         var pages: [String: RenderedFile] = [:], bodies: [String: RenderedBody] = [:]
         pages.reserveCapacity(made.count)
         for page in made {

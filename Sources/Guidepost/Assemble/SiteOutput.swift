@@ -45,14 +45,6 @@ struct SiteAssembler {
     let model: SiteModel
     let theme: Theme
 
-    /// The whole site in memory, from pages already rendered.
-    func assemble(_ pages: [RenderedPage], flows: [CompiledFlow], search: SearchIndexFile? = nil) throws(BuildErrors) -> SiteOutput {
-        var files: [SiteOutput.File] = pages.map { .init(path: $0.path.outputFile, contents: .bytes(Data($0.html.utf8))) }
-        files += otherFiles(sitemap: pages.map { ($0.path, $0.indexable) }, flows: flows, search: search)
-        try Self.checkUnique(files.map(\.path))
-        return SiteOutput(files: files, pageCount: pages.count)
-    }
-
     /// The site with its pages still to render: `renderer` makes each one as it is written, so a
     /// large site is never in memory whole. Every path is known and checked here already,
     /// `reserved` too: the paths of files made later (a search index still to build).

@@ -26,10 +26,12 @@ struct BuildCache: Sendable {
     let output: String
     /// Which build of sitegen wrote it: another may render the same input differently.
     let generator: String
+    let fileSystem: any FileSystem
 
     static let formatLine = "guidepost-build-cache 1"
 
-    init(folder: String, output: String, generator: String = BuildCache.generatorIdentity) {
+    init(folder: String, output: String, generator: String = BuildCache.generatorIdentity, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.fileSystem = fileSystem
         let target = URL(fileURLWithPath: output).standardizedFileURL
         self.output = target.path
         file = join(folder, target.lastPathComponent + ".cache")
@@ -58,8 +60,8 @@ struct BuildCache: Sendable {
 
     /// The entries of the last build, or why there are none to trust.
     func load() -> Result<[String: Entry], Rejection> {
-        guard FileManager.default.fileExists(atPath: file) else { return .failure(.missing) }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(validating: data, as: UTF8.self) else {
+        guard fileSystem.entry(file) != nil else { return .failure(.missing) }
+        guard let data = try? fileSystem.read(file), let text = String(validating: data, as: UTF8.self) else {
             return .failure(.unreadable)
         }
         return Self.parse(text, output: output, generator: generator)
@@ -100,14 +102,14 @@ struct BuildCache: Sendable {
     /// would have the build overwrite whatever it points to.
     func save(_ entries: [String: Entry]) throws {
         let parent = (file as NSString).deletingLastPathComponent, folder = parent.isEmpty ? "." : parent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try fileSystem.createFolders(folder)
         let temporary = (file as NSString).lastPathComponent + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        let writer = FolderWriter(root: folder)
+        let writer = FolderWriter(fileSystem: fileSystem, root: folder)
         do {
             try writer.write(Data(Self.serialize(entries, output: output, generator: generator).utf8), to: temporary, mode: .fresh)
-            guard rename(join(folder, temporary), file) == 0 else { throw FolderWriter.Failure(path: file, code: errno) }
+            try fileSystem.move(join(folder, temporary), to: file)
         } catch {
-            unlink(join(folder, temporary))
+            try? fileSystem.removeFile(join(folder, temporary))
             throw error
         }
     }
@@ -115,7 +117,7 @@ struct BuildCache: Sendable {
     /// Forgets the last build before the output folder is touched: if this build stops part-way,
     /// the next finds no cache and builds clean.
     func invalidate() throws {
-        if unlink(file) != 0 && errno != ENOENT { throw FolderWriter.Failure(path: file, code: errno) }
+        try fileSystem.removeFile(file)
     }
 
     static func serialize(_ entries: [String: Entry], output: String, generator: String) -> String {

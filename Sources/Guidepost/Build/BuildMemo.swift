@@ -14,12 +14,11 @@ public struct BuildMemo: Sendable {
     /// Guides' body HTML by source path.
     var bodies: [String: RenderedBody] = [:]
 
-    public init() {}
+    /// The template overrides the build read, from `--overrides` or site.yml: `sitegen serve`
+    /// watches them without reading site.yml itself.
+    public internal(set) var overrides: String?
 
-    init(sources: [String: ParsedSource], links: [String: ResolvedLinks]) {
-        self.sources = sources
-        self.links = links
-    }
+    public init() {}
 }
 
 /// A page's key and bytes, as the last in-memory build made them.

@@ -20,7 +20,7 @@ public struct PendingSearchIndex: Sendable {
     public func build() -> Data {
         var clock = StepClock(timings)
         let file = self.file()
-        clock.lap("search")
+        clock.lap(.search)
         return file.data
     }
 

@@ -49,44 +49,64 @@ struct PageSkeleton: Equatable {
     }
 }
 
-extension BuildPipeline {
-    /// The rebuild when only guides' bodies changed, or nil when anything else did (a title, a
-    /// heading, a new file, site.yml, the theme) and the full steps must run.
-    func quickRebuild(_ content: LoadedContent, _ state: QuickState, _ memo: BuildMemo) throws(BuildErrors)
-        -> (output: SiteOutput, memo: BuildMemo, search: PendingSearchIndex)? {
-        guard content.config == state.config, content.files == state.files,
+/// A rebuild where every changed file is a guide whose skeleton is the same as before: the
+/// last build's model with those guides' documents in place, its theme and its plan.
+struct QuickPlan: Sendable {
+    var state: QuickState
+    var model: SiteModel
+    var changed: [(number: Int, page: SourcePage)]
+    var overrides: String?
+}
+
+extension QuickState {
+    /// The state for the next quick rebuild, from a build that ran every step.
+    init(_ content: LoadedContent, site: PendingSite, output: SiteOutput, resolver: LinkResolver) {
+        let model = site.renderer.model
+        var guideNumbers: [String: Int] = [:], guideJobs: [Int: Int] = [:], outputIndex: [String: Int] = [:]
+        for (number, guide) in model.guides.enumerated() { guideNumbers[guide.source.path] = number }
+        for (number, job) in site.jobs.enumerated() {
+            if case .guide(let guide) = job.kind { guideJobs[guide] = number }
+        }
+        for (index, file) in output.files.enumerated() { outputIndex[file.path] = index }
+        var kept = output
+        kept.renderedPages = 0
+        self.init(config: content.config, files: content.files, pagePaths: Set(content.pages.map(\.path)),
+                  guideNumbers: guideNumbers, renderer: site.renderer.updating(model: model, links: site.renderer.links, bodies: [:]),
+                  resolver: resolver, jobs: site.jobs, guideJobs: guideJobs, output: kept, outputIndex: outputIndex)
+    }
+}
+
+extension Pipeline {
+    /// The quick plan when only guides' bodies changed since `memo`'s build, or nil when
+    /// anything else did (a title, a heading, a new file, site.yml, the theme) and every step
+    /// must run.
+    func quickPlan(_ content: LoadedContent, _ memo: BuildMemo) throws(BuildErrors) -> QuickPlan? {
+        guard let state = memo.quick, content.config == state.config, content.files == state.files,
               content.pages.count == state.pagePaths.count, content.pages.allSatisfy({ state.pagePaths.contains($0.path) }) else { return nil }
+        var model = state.renderer.model
         var changed: [(number: Int, page: SourcePage)] = []
         for page in content.pages where content.reparsed.contains(page.path) {
             guard let number = state.guideNumbers[page.path],
-                  PageSkeleton(state.renderer.model.guides[number].source) == PageSkeleton(page) else { return nil }
+                  PageSkeleton(model.guides[number].source) == PageSkeleton(page) else { return nil }
             changed.append((number, page))
+            model.guides[number].source = page
         }
         // The theme is read every time (a template may be what changed) but kept only if equal.
-        let overrides = try options.overridesFolder(content.config)
-        let theme = try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
-            .load(base: state.renderer.model.config.baseURL)
+        var overrides: String?
+        let theme = try loadTheme(state.config, overrides: &overrides)
         guard theme.fingerprint == state.renderer.theme.fingerprint, theme.assetURLs == state.renderer.theme.assetURLs else { return nil }
+        return QuickPlan(state: state, model: model, changed: changed, overrides: overrides)
+    }
 
-        var clock = StepClock(timings)
-        var model = state.renderer.model
-        var links = state.renderer.links
-        var resolved = memo.links
-        var log = ErrorLog()
-        for (number, page) in changed {
-            model.guides[number].source = page
-            let result = state.resolver.resolve(page)
-            log.add(contentsOf: result.errors)
-            links[page.path] = result.urls
-            resolved[page.path] = result
-        }
-        try log.check()
-        clock.lap("links")
-
-        let renderer = state.renderer.updating(model: model, links: links, bodies: memo.bodies)
+    /// The quick plan's render step: only the changed guides' own pages are drafted, and only
+    /// those whose key changed are rendered; every other file is the last build's.
+    func renderQuickly(_ quick: QuickPlan, _ stages: inout Stages, _ memo: BuildMemo) {
+        let state = quick.state
+        let links = stages.links ?? state.renderer.links
+        let renderer = state.renderer.updating(model: quick.model, links: links, bodies: memo.bodies)
         var output = state.output
         var pages = memo.pages, bodies = memo.bodies
-        for (number, _) in changed {
+        for (number, _) in quick.changed {
             guard let jobNumber = state.guideJobs[number] else { continue }
             let job = state.jobs[jobNumber]
             let draft = renderer.draft(job)
@@ -99,30 +119,11 @@ extension BuildPipeline {
             output.replace(at: slot, with: .bytes(file.data))
             output.renderedPages += 1
         }
-        clock.lap("render")
-
-        var next = memo
-        (next.sources, next.links, next.pages, next.bodies) = (content.parsed, resolved, pages, bodies)
-        var quick = state
-        (quick.renderer, quick.output) = (renderer.updating(model: model, links: links, bodies: [:]), output)
-        quick.output.renderedPages = 0
-        next.quick = quick
-        return (output, next, PendingSearchIndex(model: model, timings: timings))
-    }
-
-    /// The state for the next quick rebuild, from a build that ran every step.
-    static func quickState(_ content: LoadedContent, site: PendingSite, output: SiteOutput, resolver: LinkResolver) -> QuickState {
-        let model = site.renderer.model
-        var guideNumbers: [String: Int] = [:], guideJobs: [Int: Int] = [:], outputIndex: [String: Int] = [:]
-        for (number, guide) in model.guides.enumerated() { guideNumbers[guide.source.path] = number }
-        for (number, job) in site.jobs.enumerated() {
-            if case .guide(let guide) = job.kind { guideJobs[guide] = number }
-        }
-        for (index, file) in output.files.enumerated() { outputIndex[file.path] = index }
-        var kept = output
-        kept.renderedPages = 0
-        return QuickState(config: content.config, files: content.files, pagePaths: Set(content.pages.map(\.path)),
-                          guideNumbers: guideNumbers, renderer: site.renderer.updating(model: model, links: site.renderer.links, bodies: [:]),
-                          resolver: resolver, jobs: site.jobs, guideJobs: guideJobs, output: kept, outputIndex: outputIndex)
+        (stages.memo.pages, stages.memo.bodies) = (pages, bodies)
+        var next = state
+        (next.renderer, next.output) = (renderer.updating(model: quick.model, links: links, bodies: [:]), output)
+        next.output.renderedPages = 0
+        stages.memo.quick = next
+        stages.output = output
     }
 }

@@ -1,7 +1,31 @@
 import Synchronization
 
+/// The build's stages, in the order they run: the one set of names an error's step, a
+/// `--timings` line and the progress line all use (the idea of Publish's `PublishingStep`).
+public enum BuildStep: String, Sendable, CaseIterable {
+    /// Every Markdown file parsed, site.yml read, drafts set aside.
+    case load
+    /// URLs, categories, order and related guides decided.
+    case model
+    /// Every link between content files resolved.
+    case link = "links"
+    /// Each flow checker the content embeds, validated and compiled to its spec.
+    case flows
+    /// The templates read and checked, overrides applied.
+    case theme
+    /// The search index of every guide and the FAQ.
+    case search
+    /// Every path decided and checked; pages are still to render (`PendingSite`).
+    case assemble
+    /// Every page made in memory.
+    case render
+    /// The site written into the output folder (pages rendered as they are written).
+    case write
+}
+
 /// How long one step of a build took, for `--timings`.
 public struct StepTiming: Sendable, Equatable {
+    /// A `BuildStep`'s name.
     public var step: String
     public var seconds: Double
 }
@@ -32,10 +56,10 @@ struct StepClock {
         self.report = report
     }
 
-    mutating func lap(_ step: String) {
+    mutating func lap(_ step: BuildStep) {
         let now = ContinuousClock.now
         let elapsed = (now - started).components
-        report(StepTiming(step: step, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        report(StepTiming(step: step.rawValue, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
         started = now
     }
 }

@@ -4,9 +4,8 @@
 /// and column, so a list of them reads like compiler output: `content/a.md:12: error: …`, or
 /// `content/a.md:12:7: error: …` for a broken link.
 public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Step: String, Sendable {
-        case load, parse, link, render, assemble, write
-    }
+    /// The stage the error stopped: the same names as `--timings` and the progress line.
+    public typealias Step = BuildStep
 
     public enum Kind: String, Sendable {
         case missingContent, emptyContent, missingTemplates, unreadableFile, invalidUTF8

@@ -18,7 +18,7 @@ struct FlowCompiler {
                 if catalog.contains(where: { $0.id == request.id }) {
                     if !used.contains(request.id) { used.append(request.id) }
                 } else {
-                    log.add(BuildError(.flow, step: .load, file: guide.source.displayPath, line: request.line,
+                    log.add(BuildError(.flow, step: .flows, file: guide.source.displayPath, line: request.line,
                                        "there is no flow checker called `\(request.id)`",
                                        hint: "use one of: \(catalog.map { "`\($0.id)`" }.joined(separator: ", ")); flows are written in Sources/HelpFlows."))
                 }

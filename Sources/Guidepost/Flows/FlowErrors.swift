@@ -39,6 +39,6 @@ public enum FlowErrors {
     }
 
     static func error(at location: CodeLocation?, _ message: String, hint: String? = nil) -> BuildError {
-        BuildError(.flow, step: .load, file: location?.file ?? fallbackFile, line: location?.line, message, hint: hint)
+        BuildError(.flow, step: .flows, file: location?.file ?? fallbackFile, line: location?.line, message, hint: hint)
     }
 }

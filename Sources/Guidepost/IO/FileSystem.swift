@@ -5,8 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Read access to the site's sources, injected so the whole pipeline can run on an in-memory
-/// tree in tests (the idea of Saga's FileIO).
+/// Everything the build reads and writes, injected so the whole pipeline, publishing
+/// included, can run on an in-memory tree in tests (the idea of Saga's FileIO). Paths are full
+/// paths as the build joins them; nothing here follows a symbolic link it did not read through.
 public protocol FileSystem: Sendable {
     func isDirectory(_ path: String) -> Bool
     func isFile(_ path: String) -> Bool
@@ -16,6 +17,35 @@ public protocol FileSystem: Sendable {
     /// What tells, without reading it, that a file is unchanged since it was last read; nil
     /// where there is no such thing, and the file is read and compared.
     func stamp(_ path: String) -> FileStamp?
+
+    /// What is at `path` itself (a link is `.other`, never what it points to); nil for nothing.
+    func entry(_ path: String) -> FileEntry?
+    /// Every file and folder below `root`, hidden ones too, folders parents first; nil if it
+    /// holds anything else (a link, a device).
+    func listing(_ root: String) -> (files: [String], folders: [String])?
+    /// Makes the folder `path` if it is not there; its parent must exist.
+    func createFolder(_ path: String) throws
+    /// Makes the folder `path` and any parents missing.
+    func createFolders(_ path: String) throws
+    /// Writes `bytes` to `path`: `fresh` makes a new file and fails if anything is there (a
+    /// link included), else any file there is truncated and written in its inode.
+    func write(_ bytes: UnsafeRawBufferPointer, to path: String, fresh: Bool) throws
+    /// Removes the file (or link) at `path`; nothing there is not an error.
+    func removeFile(_ path: String) throws
+    /// Removes the empty folder at `path`; nothing there is not an error.
+    func removeFolder(_ path: String) throws
+    /// Removes whatever is at `path`, a folder with everything in it, a link and not its target.
+    func removeItem(_ path: String) throws
+    func move(_ source: String, to destination: String) throws
+    /// Swaps two paths in one step; false where that cannot be done, and nothing changed.
+    func exchange(_ first: String, _ second: String) -> Bool
+    /// A second name for the file at `existing`, sharing its contents and stamp.
+    func link(_ existing: String, as new: String) throws
+}
+
+/// What a path holds, as `lstat` tells it.
+public enum FileEntry: Sendable, Equatable {
+    case file, folder, other
 }
 
 extension FileSystem {
@@ -114,39 +144,5 @@ public struct LocalFileSystem: FileSystem {
         #else
         Darwin.read(descriptor, buffer, count)
         #endif
-    }
-}
-
-/// A tree held in memory: paths are plain strings joined with "/".
-public struct InMemoryFileSystem: FileSystem {
-    public var contents: [String: Data]
-
-    public init(_ files: [String: String]) {
-        contents = files.mapValues { Data($0.utf8) }
-    }
-
-    public init(data: [String: Data]) {
-        contents = data
-    }
-
-    public func isDirectory(_ path: String) -> Bool {
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        return contents.keys.contains { $0.hasPrefix(prefix) }
-    }
-
-    public func isFile(_ path: String) -> Bool { contents[path] != nil }
-
-    public func files(under root: String) throws -> [String] {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return contents.keys
-            .filter { $0.hasPrefix(prefix) }
-            .map { String($0.dropFirst(prefix.count)) }
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .sorted()
-    }
-
-    public func read(_ path: String) throws -> Data {
-        guard let data = contents[path] else { throw CocoaError(.fileReadNoSuchFile) }
-        return data
     }
 }

@@ -12,7 +12,7 @@ final class FolderMaker: @unchecked Sendable {
     // Unchecked: the mutable state below is only touched while `condition` is locked.
     private let condition = NSCondition()
     private var created = 0
-    private var failure: FolderWriter.Failure?
+    private var failure: (any Error)?
     private var stopping = false
     private var running = false
 

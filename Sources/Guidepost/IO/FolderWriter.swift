@@ -5,13 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes files into a folder with plain system calls. A large site is tens of thousands of
-/// files: `Data.write(to:)` also calls `fsync` on each one, and `FileManager` checks every
-/// parent before it creates a folder, which together cost more than the build's rendering. A
-/// site is swapped in whole only after every file is written, so syncing each one buys nothing.
+/// Writes files into a folder through the build's `FileSystem`, naming paths relative to it.
 struct FolderWriter: Sendable {
+    let fileSystem: any FileSystem
     /// The folder written into; it must exist.
     let root: String
+
+    init(fileSystem: any FileSystem = LocalFileSystem(), root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var path: String
@@ -26,8 +29,17 @@ struct FolderWriter: Sendable {
     }
 
     /// Creates `folder` (relative to `root`) if it is not there; its parent must exist.
-    func createFolder(_ folder: String) throws(Failure) {
-        if mkdir(root + "/" + folder, 0o777) != 0 && errno != EEXIST { throw Failure(path: folder, code: errno) }
+    func createFolder(_ folder: String) throws {
+        try relative(folder) { try fileSystem.createFolder(root + "/" + folder) }
+    }
+
+    /// Runs `body`, naming a failure's path as `path` rather than its full path.
+    private func relative<Result>(_ path: String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let failure as Failure {
+            throw Failure(path: path, code: failure.code)
+        }
     }
 
     /// The folders the files at `paths` need, each once and after its parent, in the order the
@@ -70,29 +82,11 @@ struct FolderWriter: Sendable {
         /// Makes a new file, failing if anything is there, a link included: the way to write
         /// where another may have planted a link, or where the old file's inode is shared.
         case fresh
-
-        var flags: Int32 {
-            switch self {
-            case .truncate: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
-            case .fresh: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
-            }
-        }
     }
 
     /// Writes `bytes` to `path` (relative to `root`), replacing any file there.
     func write(_ bytes: UnsafeRawBufferPointer, to path: String, mode: Mode = .truncate) throws {
-        let descriptor = open(root + "/" + path, mode.flags, 0o666)
-        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Self.systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, code: errno)
-            }
-            offset += written
-        }
+        try relative(path) { try fileSystem.write(bytes, to: root + "/" + path, fresh: mode == .fresh) }
     }
 
     func write(_ text: String, to path: String, mode: Mode = .truncate) throws {
@@ -103,14 +97,5 @@ struct FolderWriter: Sendable {
 
     func write(_ data: Data, to path: String, mode: Mode = .truncate) throws {
         try data.withUnsafeBytes { try write($0, to: path, mode: mode) }
-    }
-
-    /// The system's `write`, which the methods above hide.
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-        #else
-        Darwin.write(descriptor, bytes, count)
-        #endif
     }
 }

@@ -13,14 +13,9 @@ import Darwin
 /// Like `Publisher` it swaps the site in whole: the new site is made in the staging folder,
 /// which starts as a hard-link copy of the output folder (a link per file, no data copied, so
 /// unchanged files keep their inodes and the cache's stamps), and changed files are replaced
-/// there by new files, never written into, since their inodes are still the live site's. The
-/// cache is invalidated before the staging folder is made: a build stopped part-way leaves no
-/// cache, and the next build starts clean.
+/// there by new files, never written into, since their inodes are still the live site's.
 struct IncrementalPublisher {
     let fileSystem: any FileSystem
-    /// More changed files than this share of the site go through `Publisher` instead: a clean
-    /// build costs about the same by then, and leaves no hard links to the last site.
-    var maximumChangedShare = 0.5
 
     struct Outcome: Sendable, Equatable {
         var written: Int
@@ -28,44 +23,19 @@ struct IncrementalPublisher {
         var entries: [String: BuildCache.Entry]
     }
 
-    /// Why a clean build is the better way; nothing has been written when this is thrown.
-    struct Declined: Error {
-        var reason: String
-    }
-
-    /// Publishes `site` over `folder` given the last build's `previous` entries; throws
-    /// `Declined` before writing anything when a clean build is the better way.
-    func publish(_ site: PendingSite, keys: SiteKeys, previous: [String: BuildCache.Entry], to folder: String,
-                 cache: BuildCache) throws -> Outcome {
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard FileStamp.isDirectory(root) else { throw Declined(reason: "the output folder is missing") }
-        guard let existing = OutputFolder.listing(root) else {
-            throw Declined(reason: "the output folder holds something other than files and folders (a link?)")
-        }
-
-        // What must be written: a new key, or a file that is no longer the one the cache knows.
+    /// Publishes `site` over `output` as `plan` (`OutputFolder.publish`, which decided it) says.
+    func publish(_ site: PendingSite, _ plan: InPlacePlan, in output: OutputFolder) throws -> Outcome {
         let paths = site.paths
-        let stale = Parallel.chunks(paths.count) { range -> [Int] in
-            range.filter { index in
-                guard let entry = previous[paths[index]], entry.key == keys.all[index] else { return true }
-                return FileStamp.of(root + "/" + paths[index]) != entry.stamp
-            }
-        }.flatMap { $0 }
-        guard Double(stale.count) <= Double(paths.count) * maximumChangedShare else {
-            throw Declined(reason: "more than half of the site changed")
-        }
-
-        try cache.invalidate()
-        let output = OutputFolder(root)
         do {
-            try output.makeStaging(cloning: existing.folders, existing.files)
+            try output.makeStaging(cloning: plan.existing.folders, plan.existing.files)
             let staging = output.staging.path
-            let removed = try Self.remove(existing, keeping: paths, in: staging)
-            try write(site, paths: paths, stale: stale, into: FolderWriter(root: staging))
+            let writer = FolderWriter(fileSystem: fileSystem, root: staging)
+            let removed = try remove(plan.existing, keeping: paths, in: staging)
+            try write(site, paths: paths, stale: plan.stale, into: writer)
             // Stamps taken in the staging folder hold after the swap: a rename keeps inodes.
-            let entries = Self.entries(paths: paths, keys: keys, stale: stale, previous: previous, folder: staging)
+            let entries = entries(paths: paths, keys: plan.keys, stale: plan.stale, previous: plan.previous, folder: staging)
             try output.swapIn()
-            return Outcome(written: stale.count, removed: removed, entries: entries)
+            return Outcome(written: plan.stale.count, removed: removed, entries: entries)
         } catch {
             output.abandon()
             throw error
@@ -74,17 +44,17 @@ struct IncrementalPublisher {
 
     /// Removes from the staging folder the files and folders the site no longer has; returns
     /// how many files went.
-    private static func remove(_ existing: (files: [String], folders: [String]), keeping paths: [String], in root: String) throws -> Int {
+    private func remove(_ existing: (files: [String], folders: [String]), keeping paths: [String], in root: String) throws -> Int {
         let wanted = Set(paths)
         var removed = 0
         // Files first, so a file's name is free before a folder takes it, and the reverse.
         for path in existing.files where !wanted.contains(path) {
-            if unlink(root + "/" + path) != 0 { throw FolderWriter.Failure(path: path, code: errno) }
+            try fileSystem.removeFile(root + "/" + path)
             removed += 1
         }
         let folders = Set(FolderWriter.folders(for: paths).folders)
         for folder in existing.folders.reversed() where !folders.contains(folder) {
-            if rmdir(root + "/" + folder) != 0 { throw FolderWriter.Failure(path: folder, code: errno) }
+            try fileSystem.removeFolder(root + "/" + folder)
         }
         return removed
     }
@@ -121,7 +91,7 @@ struct IncrementalPublisher {
 
     /// The cache entries of the new site: the last build's for files left alone, new stamps
     /// for the files written.
-    private static func entries(paths: [String], keys: SiteKeys, stale: [Int], previous: [String: BuildCache.Entry],
+    private func entries(paths: [String], keys: SiteKeys, stale: [Int], previous: [String: BuildCache.Entry],
                                 folder: String) -> [String: BuildCache.Entry] {
         var entries: [String: BuildCache.Entry] = [:]
         entries.reserveCapacity(paths.count)
@@ -129,17 +99,11 @@ struct IncrementalPublisher {
         for (index, path) in paths.enumerated() {
             if !changed.contains(index), let entry = previous[path] {
                 entries[path] = entry
-            } else if let stamp = FileStamp.of(folder + "/" + path) {
+            } else if let stamp = fileSystem.stamp(folder + "/" + path) {
                 entries[path] = BuildCache.Entry(key: keys.all[index], stamp: stamp)
             }
         }
         return entries
-    }
-
-    /// Whether most of `paths` were in the last build: when not (another corpus, a renamed
-    /// category of most guides), drafting every page to compare keys would be wasted work.
-    static func mostlyKnown(_ paths: [String], _ previous: [String: BuildCache.Entry]) -> Bool {
-        paths.lazy.filter { previous[$0] != nil }.count * 2 >= paths.count
     }
 }
 
@@ -165,7 +129,7 @@ struct SiteKeys: Sendable {
             // A copied file (an image, a download) is known by its stamp, not read every build.
             print.tag(2)
             print.add(source)
-            if let stamp = FileStamp.of(source) {
+            if let stamp = fileSystem.stamp(source) {
                 print.add(UInt64(bitPattern: stamp.size))
                 print.add(UInt64(bitPattern: stamp.seconds))
                 print.add(UInt64(bitPattern: stamp.nanoseconds))
@@ -195,14 +159,11 @@ extension FolderWriter {
         try write(data, to: path, mode: .fresh)
     }
 
-    private func unlinkIfPresent(_ path: String) throws(Failure) {
-        if unlink(root + "/" + path) != 0 && errno != ENOENT { throw Failure(path: path, code: errno) }
-    }
-}
-
-extension FileStamp {
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    private func unlinkIfPresent(_ path: String) throws {
+        do {
+            try fileSystem.removeFile(root + "/" + path)
+        } catch let failure as Failure {
+            throw Failure(path: path, code: failure.code)
+        }
     }
 }

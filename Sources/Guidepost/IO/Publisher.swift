@@ -1,6 +1,6 @@
 import Foundation
 
-/// Step five: writes the site into a staging folder beside the output folder and swaps it in
+/// Writes the site whole into a staging folder beside the output folder and swaps it in
 /// only when every file is written (Toucan's idea), so readers and hosts never see half a site
 /// and no file of an earlier build survives.
 public struct Publisher: Sendable {
@@ -11,7 +11,13 @@ public struct Publisher: Sendable {
     }
 
     public func publish(_ output: SiteOutput, to folder: String) throws(BuildErrors) {
-        try publish(paths: output.files.map(\.path), to: folder) { writer in
+        for path in output.files.map(\.path) where !Self.isSafe(path) {
+            throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
+                                          "refusing to write a file whose path leaves the output folder")])
+        }
+        let target = OutputFolder(folder, fileSystem: fileSystem)
+        try? target.recover()
+        try publish(into: target) { writer in
             try writer.createFolders(for: output.files.map(\.path))
             try write(output.files, with: writer)
         }
@@ -21,10 +27,10 @@ public struct Publisher: Sendable {
     /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`. Returns each
     /// page's key (`PageDraft.key`), taken from the draft it renders, for the build cache.
     @discardableResult
-    func publish(_ site: PendingSite, to folder: String, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) -> [UInt64] {
+    func publish(_ site: PendingSite, into output: OutputFolder, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) -> [UInt64] {
         var keys: [UInt64] = []
         keys.reserveCapacity(site.jobs.count)
-        try publish(paths: site.paths, to: folder) { writer in
+        try publish(into: output) { writer in
             try writer.createFolders(for: site.files.map(\.path))
             let (folders, folderIndex) = FolderWriter.folders(for: site.jobs.map(\.path.outputFile))
             let maker = FolderMaker(folders: folders, writer: writer)
@@ -52,7 +58,7 @@ public struct Publisher: Sendable {
                 }
                 if let failure = results.compactMap(\.failure).first { throw Self.failure(failure) }
                 keys += results.flatMap(\.keys)
-                progress(BuildProgress(step: "render", done: batch.upperBound, total: site.jobs.count))
+                progress(BuildProgress(.render, done: batch.upperBound, total: site.jobs.count))
             }
             try write(site.files, with: writer)
         }
@@ -83,17 +89,13 @@ public struct Publisher: Sendable {
         CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: message])
     }
 
-    /// Checks every path, writes the site with `write` into a staging folder beside `folder`,
-    /// and swaps it in; on any error `folder` is left as it was.
-    private func publish(paths: [String], to folder: String, write: (FolderWriter) throws -> Void) throws(BuildErrors) {
-        for path in paths where !Self.isSafe(path) {
-            throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
-                                          "refusing to write a file whose path leaves the output folder")])
-        }
-        let output = OutputFolder(folder)
+    /// Writes the site with `write` into a staging folder beside the output folder, and swaps
+    /// it in; on any error the output folder is left as it was.
+    private func publish(into output: OutputFolder, write: (FolderWriter) throws -> Void) throws(BuildErrors) {
+        let folder = output.name
         do {
             try output.makeStaging()
-            try write(FolderWriter(root: output.staging.path))
+            try write(FolderWriter(fileSystem: fileSystem, root: output.staging.path))
             try output.swapIn()
         } catch {
             output.abandon()
@@ -102,11 +104,6 @@ public struct Publisher: Sendable {
                                           "the site could not be written: \(reason)",
                                           hint: "check that the folder's parent exists and is writable; the previous site was left in place.")])
         }
-    }
-
-    /// Tidies what a killed build left beside `folder` (`OutputFolder.recover`).
-    public static func recover(_ folder: String) throws {
-        try OutputFolder(folder).recover()
     }
 
     /// A relative path with no `.`/`..` parts, no empty parts and no NUL.

@@ -26,7 +26,7 @@ struct SourcePage: Sendable {
     /// What cannot be built as written, at the file's own lines.
     var errors: [BuildError] {
         document.errors.map { error in
-            BuildError(.brokenLink, step: .parse, file: displayPath, line: error.line + bodyLineOffset, column: error.column,
+            BuildError(.brokenLink, step: .load, file: displayPath, line: error.line + bodyLineOffset, column: error.column,
                        error.message, hint: error.hint)
         }
     }
@@ -83,24 +83,7 @@ struct ContentLoader: Sendable {
     /// there keeps that entry's parse, and the result's `parsed` holds every file's for the next
     /// load; without, nothing is kept (a file's bytes would stay in memory for nothing).
     func load(reusing previous: [String: ParsedSource]? = nil) throws(BuildErrors) -> LoadedContent {
-        guard fileSystem.isDirectory(contentRoot) else {
-            throw BuildErrors([BuildError(.missingContent, step: .load, file: contentRoot,
-                                          "the content folder does not exist",
-                                          hint: "create it with at least one Markdown guide, or pass `--content <folder>`.")])
-        }
-        let paths: [String]
-        do {
-            paths = try fileSystem.files(under: contentRoot)
-        } catch {
-            throw BuildErrors([BuildError(.unreadableFile, step: .load, file: contentRoot, "the content folder could not be read: \(error.localizedDescription)")])
-        }
-        let markdownPaths = paths.filter { $0.lowercased().hasSuffix(".md") }
-        guard !markdownPaths.isEmpty else {
-            throw BuildErrors([BuildError(.emptyContent, step: .load, file: contentRoot,
-                                          "the content folder has no Markdown (.md) files, so there is nothing to build",
-                                          hint: "add a guide such as `\(display("first-guide.md"))`; docs/writing-guides.md shows its format.")])
-        }
-
+        let (paths, markdownPaths) = try listContent()
         var log = ErrorLog()
         var config = SiteConfig()
         if paths.contains(SiteConfig.fileName) {
@@ -145,6 +128,28 @@ struct ContentLoader: Sendable {
         return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed, skippedFiles: skipped)
     }
 
+    /// Every file in the content folder, and the Markdown ones; an error when there is none.
+    private func listContent() throws(BuildErrors) -> (all: [String], markdown: [String]) {
+        guard fileSystem.isDirectory(contentRoot) else {
+            throw BuildErrors([BuildError(.missingContent, step: .load, file: contentRoot,
+                                          "the content folder does not exist",
+                                          hint: "create it with at least one Markdown guide, or pass `--content <folder>`.")])
+        }
+        let paths: [String]
+        do {
+            paths = try fileSystem.files(under: contentRoot)
+        } catch {
+            throw BuildErrors([BuildError(.unreadableFile, step: .load, file: contentRoot, "the content folder could not be read: \(error.localizedDescription)")])
+        }
+        let markdownPaths = paths.filter { $0.lowercased().hasSuffix(".md") }
+        guard !markdownPaths.isEmpty else {
+            throw BuildErrors([BuildError(.emptyContent, step: .load, file: contentRoot,
+                                          "the content folder has no Markdown (.md) files, so there is nothing to build",
+                                          hint: "add a guide such as `\(display("first-guide.md"))`; docs/writing-guides.md shows its format.")])
+        }
+        return (paths, markdownPaths)
+    }
+
     private func loadPage(_ path: String, options: MarkdownOptions, keep: Bool, previous: ParsedSource?) throws(BuildError) -> ParsedSource {
         let file = display(path)
         // A file whose stamp is unchanged is not even read: most of a rebuild's files. The stamp
@@ -164,7 +169,7 @@ struct ContentLoader: Sendable {
         } ?? FrontMatter()
         let document = MarkdownDocument.parse(split.body, options: options)
         if let line = document.tooDeep {
-            throw BuildError(.unreadableFile, step: .parse, file: file, line: line + split.bodyLineOffset,
+            throw BuildError(.unreadableFile, step: .load, file: file, line: line + split.bodyLineOffset,
                              "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
                              hint: "flatten the nesting; no reader can follow more than a few levels.")
         }

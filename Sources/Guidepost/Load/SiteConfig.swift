@@ -38,6 +38,14 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let fileName = "site.yml"
 
+    /// The `templateOverrides` that `content`'s site.yml names, read as a build reads it; nil
+    /// when there is none or site.yml can't be read (the build reports why).
+    public static func templateOverrides(inContent content: String, fileSystem: any FileSystem = LocalFileSystem()) -> String? {
+        let file = join(content, fileName)
+        guard let data = try? fileSystem.read(file), let text = String(validating: data, as: UTF8.self) else { return nil }
+        return (try? parse(text, file: file))?.templateOverrides
+    }
+
     /// Reads `site.yml`; `file` is the path shown in errors.
     static func parse(_ text: String, file: String) throws(BuildError) -> SiteConfig {
         let yaml = try YAMLReader.parse(text, file: file, lineOffset: 0, kind: .config, step: .load)

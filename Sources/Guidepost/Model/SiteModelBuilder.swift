@@ -38,20 +38,7 @@ struct SiteModelBuilder {
         }
 
         let order = CategoryOrder(config: content.config)
-        // Each category's sort key once, not twice per comparison: a key lower-cases every level.
-        var categoryKeys: [[String]: CategoryOrder.Key] = [:]
-        let keyed = guides.map { guide in
-            if let known = categoryKeys[guide.category] { return (known, guide) }
-            let key = order.key(guide.category)
-            categoryKeys[guide.category] = key
-            return (key, guide)
-        }
-        guides = keyed.sorted { lhs, rhs in
-            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
-            let (left, right) = (lhs.1, rhs.1)
-            if (left.order ?? .max) != (right.order ?? .max) { return (left.order ?? .max) < (right.order ?? .max) }
-            return (left.title, left.slug) < (right.title, right.slug)
-        }.map(\.1)
+        guides = Self.sorted(guides, by: order)
         let categories = makeCategories(guides: guides, order: order, claims: &claims)
         let faq = makeFAQ(faqSources, order: order, claims: &claims, log: &log)
         // Aliases are claimed last so a clash names the page that really lives at the URL.
@@ -75,9 +62,27 @@ struct SiteModelBuilder {
         return model
     }
 
+    /// Guides in category order, then by `order`, title and slug.
+    private static func sorted(_ guides: [Guide], by order: CategoryOrder) -> [Guide] {
+        // Each category's sort key once, not twice per comparison: a key lower-cases every level.
+        var categoryKeys: [[String]: CategoryOrder.Key] = [:]
+        let keyed = guides.map { guide in
+            if let known = categoryKeys[guide.category] { return (known, guide) }
+            let key = order.key(guide.category)
+            categoryKeys[guide.category] = key
+            return (key, guide)
+        }
+        return keyed.sorted { lhs, rhs in
+            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
+            let (left, right) = (lhs.1, rhs.1)
+            if (left.order ?? .max) != (right.order ?? .max) { return (left.order ?? .max) < (right.order ?? .max) }
+            return (left.title, left.slug) < (right.title, right.slug)
+        }.map(\.1)
+    }
+
     private func makeGuide(_ page: SourcePage) throws(BuildError) -> Guide {
         guard let title = page.matter.title ?? page.document.title else {
-            throw BuildError(.missingTitle, step: .load, file: page.displayPath, line: 1,
+            throw BuildError(.missingTitle, step: .model, file: page.displayPath, line: 1,
                              "the guide has no title",
                              hint: "add `title: …` to its front matter, or start it with a `# Title` line.")
         }
@@ -85,7 +90,7 @@ struct SiteModelBuilder {
         if let given = page.matter.slug {
             let suggestion = Slug.make(given, fallback: Slug.make(page.fileStem, fallback: "guide"))
             guard given == Slug.make(given, fallback: "") else {
-                throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["slug"],
+                throw BuildError(.unsafePath, step: .model, file: page.displayPath, line: page.matter.lines["slug"],
                                  "`slug: \(given)` cannot be used in a URL",
                                  hint: "use lower-case letters, digits and hyphens only, for example `slug: \(suggestion)`.")
             }
@@ -95,7 +100,7 @@ struct SiteModelBuilder {
         }
         let category = page.matter.category ?? page.folder
         if let bad = category.first(where: { Slug.make($0, fallback: "").isEmpty }) {
-            throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["category"],
+            throw BuildError(.unsafePath, step: .model, file: page.displayPath, line: page.matter.lines["category"],
                              "the category `\(CategoryPath.display(category))` has a part, `\(bad)`, with no letters or digits",
                              hint: "name categories with words, for example `category: Account security`.")
         }
@@ -126,7 +131,7 @@ struct SiteModelBuilder {
             for section in group.source.document.sections(atLevel: 2).sections {
                 let id = section.heading.id
                 if let first = owners[id] {
-                    log.add(BuildError(.duplicateAnchor, step: .load, file: group.source.displayPath,
+                    log.add(BuildError(.duplicateAnchor, step: .model, file: group.source.displayPath,
                                        line: section.heading.line + group.source.bodyLineOffset,
                                        "the FAQ question anchor `#\(id)` is also used in \(first), and both questions share the FAQ page",
                                        hint: "pin a different anchor on one of them, e.g. `## \(section.heading.text) {#\(id)-\(Slug.make(group.category.last ?? "faq"))}`."))
@@ -171,14 +176,14 @@ struct SiteModelBuilder {
                 || segment.unicodeScalars.contains { $0.properties.generalCategory == .control }
         }
         if unsafe {
-            throw BuildError(.unsafePath, step: .load, file: page.displayPath, line: page.matter.lines["aliases"],
+            throw BuildError(.unsafePath, step: .model, file: page.displayPath, line: page.matter.lines["aliases"],
                              "the alias `\(alias)` is not a path inside the site",
                              hint: "write an old URL of this guide relative to the site, such as `/old-name/`.")
         }
         let isFile = segments.last.map { $0.hasSuffix(".html") } ?? false
         let path = SitePath(segments, directory: !isFile)
         if let generated = SiteAssembler.generatedClash(path) {
-            throw BuildError(.duplicateURL, step: .load, file: page.displayPath, line: page.matter.lines["aliases"],
+            throw BuildError(.duplicateURL, step: .model, file: page.displayPath, line: page.matter.lines["aliases"],
                              "the alias `\(alias)` lands on `\(generated)`, which Guidepost writes itself",
                              hint: "remove the alias; robots.txt, sitemap.xml, _headers, 404.html, index.html, assets/, media/, search/ and flows/ are the site's own.")
         }
@@ -239,7 +244,7 @@ struct URLClaims {
     /// `file` is the file to name in an error when `owner` is not one (a category).
     mutating func claim(_ path: SitePath, by owner: String, file: String? = nil, line: Int?) {
         if let (first, _) = owners[path] {
-            conflicts.append(BuildError(.duplicateURL, step: .load, file: file ?? (owner.hasPrefix("category") ? nil : owner), line: line,
+            conflicts.append(BuildError(.duplicateURL, step: .model, file: file ?? (owner.hasPrefix("category") ? nil : owner), line: line,
                                         "\(owner.hasPrefix("category") ? owner + " has" : "this page wants") the URL \(path), which \(first) already has",
                                         hint: "give one of them a different `slug:` or alias (or rename the file or folder)."))
         } else {

@@ -44,10 +44,6 @@ struct PageRenderer: Sendable {
     /// The fingerprint of every flow widget and the Markdown options, part of each body's key.
     private let bodyBasis: UInt64
 
-    init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], search: SearchIndexFile? = nil) {
-        self.init(model: model, theme: theme, links: links, flows: flows, searchIndex: search?.path)
-    }
-
     init(model: SiteModel, theme: Theme, links: [String: [String]], flows: [String: CompiledFlow], searchIndex: SitePath?,
          bodies: [String: RenderedBody] = [:]) {
         self.model = model
@@ -155,20 +151,6 @@ struct PageRenderer: Sendable {
         case .template(let name, let context):
             return RenderedPage(path: draft.path, html: theme.library.render(context, withTemplate: name) ?? "", indexable: draft.indexable)
         }
-    }
-
-    /// Every page, in memory; `SitePublisher` renders them as it writes instead.
-    func renderAll(progress: (BuildProgress) -> Void = { _ in }) -> [RenderedPage] {
-        let jobs = jobs()
-        var pages: [RenderedPage] = []
-        pages.reserveCapacity(jobs.count)
-        let renderer = self
-        // In batches, so a person watching a large build sees it move.
-        for batch in stride(from: 0, to: jobs.count, by: 1024) {
-            pages += jobs[batch..<Swift.min(batch + 1024, jobs.count)].parallelMap { renderer.render($0) }
-            progress(BuildProgress(step: "render", done: pages.count, total: jobs.count))
-        }
-        return pages
     }
 
     private static let notFoundPath = SitePath.file("404.html")

@@ -27,7 +27,7 @@ struct Theme: Sendable {
         let missing = Self.flowTemplates.filter { !templateNames.contains($0) }
         guard !missing.isEmpty else { return }
         throw BuildErrors(missing.map { name in
-            BuildError(.missingTemplates, step: .render, file: join(root, name + ".mustache"),
+            BuildError(.missingTemplates, step: .theme, file: join(root, name + ".mustache"),
                        "the content embeds a flow checker, but the theme has no `\(name).mustache`",
                        hint: "restore it from Guidepost's templates/ folder.")
         })
@@ -45,27 +45,8 @@ struct ThemeLoader {
     let overridesRoot: String?
 
     func load(base: BaseURL) throws(BuildErrors) -> Theme {
-        guard fileSystem.isDirectory(templatesRoot) else {
-            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: templatesRoot,
-                                          "the templates folder does not exist",
-                                          hint: "pass the theme folder with `--templates <folder>`; the project's own is `templates/`.")])
-        }
-        if let overridesRoot, !fileSystem.isDirectory(overridesRoot) {
-            throw BuildErrors([BuildError(.missingTemplates, step: .render, file: overridesRoot,
-                                          "the template overrides folder does not exist",
-                                          hint: "create it, or remove `templateOverrides` from site.yml / `--overrides`.")])
-        }
+        try checkFolders()
         var log = ErrorLog()
-        // Later roots win: the theme first, then the overrides.
-        var sources: [String: String] = [:]
-        for root in [templatesRoot, overridesRoot].compactMap({ $0 }) {
-            do {
-                for path in try fileSystem.files(under: root) { sources[path] = join(root, path) }
-            } catch {
-                log.add(BuildError(.missingTemplates, step: .render, file: root, "the folder could not be read: \(error.localizedDescription)"))
-            }
-        }
-
         // swift-mustache finds the content type a `{{% CONTENT_TYPE: … }}` pragma names in its
         // process-wide registry, the only hook it has for escaping; ours must be there before
         // the first template is parsed. Registering is idempotent (once per process).
@@ -74,32 +55,15 @@ struct ThemeLoader {
         var templateTexts: [(name: String, file: String, text: String)] = []
         var assets: [Theme.Asset] = []
         var assetURLs: [String: String] = [:]
-        for (path, file) in sources.sorted(by: { $0.key < $1.key }) {
+        for (path, file) in sources(log: &log).sorted(by: { $0.key < $1.key }) {
             let data: Data
             do { data = try fileSystem.read(file) } catch {
-                log.add(BuildError(.unreadableFile, step: .render, file: file, "the file could not be read: \(error.localizedDescription)"))
+                log.add(BuildError(.unreadableFile, step: .theme, file: file, "the file could not be read: \(error.localizedDescription)"))
                 continue
             }
             if path.hasSuffix(".mustache") {
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    log.add(BuildError(.invalidUTF8, step: .render, file: file, "the template is not valid UTF-8", hint: "save it as UTF-8."))
-                    continue
-                }
                 let name = String(path.dropLast(".mustache".count))
-                // Every template, partials included, is parsed with Guidepost's byte-wise HTML
-                // escaping: swift-mustache gives each partial the default `HTML` content type
-                // again, so each needs the pragma of its own.
-                do {
-                    library.register(try HTMLEscapingContentType.parse(text), named: name)
-                    templateTexts.append((name, file, text))
-                } catch {
-                    if let line = error.line, let lineText = error.lineText {
-                        log.add(BuildError(.template, step: .render, file: file, line: line,
-                                           "the template could not be read: \(error.underlying) near `\(lineText.trimmed)`"))
-                    } else {
-                        log.add(BuildError(.template, step: .render, file: file, "the template could not be read: \(error.underlying)"))
-                    }
-                }
+                if let text = Self.register(data, named: name, file: file, in: &library, log: &log) { templateTexts.append((name, file, text)) }
             } else if path.hasPrefix("assets/") {
                 let name = String(path.dropFirst("assets/".count))
                 let sitePath = Self.fingerprinted(name, data: data)
@@ -107,20 +71,8 @@ struct ThemeLoader {
                 assetURLs[Theme.assetKey(name)] = sitePath.href(base)
             }
         }
-
         let names = Set(templateTexts.map(\.name))
-        for required in Theme.pageTemplates where !names.contains(required) {
-            log.add(BuildError(.missingTemplates, step: .render, file: join(templatesRoot, required + ".mustache"),
-                               "the theme has no `\(required).mustache`, which every site needs",
-                               hint: "restore it from Guidepost's templates/ folder."))
-        }
-        for template in templateTexts {
-            for reference in Self.partialReferences(in: template.text) where !names.contains(reference.name) {
-                log.add(BuildError(.missingPartial, step: .render, file: template.file, line: reference.line,
-                                   "the template includes the partial `\(reference.name)`, which does not exist",
-                                   hint: "create `\(reference.name).mustache` in the templates folder, or fix the name."))
-            }
-        }
+        checkReferences(templateTexts, names: names, log: &log)
         try log.check()
         var print = Fingerprint()
         for template in templateTexts {
@@ -128,6 +80,73 @@ struct ThemeLoader {
             print.add(template.text)
         }
         return Theme(library: library, templateNames: names, assets: assets, assetURLs: assetURLs, fingerprint: print.value)
+    }
+
+    private func checkFolders() throws(BuildErrors) {
+        guard fileSystem.isDirectory(templatesRoot) else {
+            throw BuildErrors([BuildError(.missingTemplates, step: .theme, file: templatesRoot,
+                                          "the templates folder does not exist",
+                                          hint: "pass the theme folder with `--templates <folder>`; the project's own is `templates/`.")])
+        }
+        if let overridesRoot, !fileSystem.isDirectory(overridesRoot) {
+            throw BuildErrors([BuildError(.missingTemplates, step: .theme, file: overridesRoot,
+                                          "the template overrides folder does not exist",
+                                          hint: "create it, or remove `templateOverrides` from site.yml / `--overrides`.")])
+        }
+    }
+
+    /// Each theme file's full path by its path in the theme. Later roots win: the theme first,
+    /// then the overrides.
+    private func sources(log: inout ErrorLog) -> [String: String] {
+        var sources: [String: String] = [:]
+        for root in [templatesRoot, overridesRoot].compactMap({ $0 }) {
+            do {
+                for path in try fileSystem.files(under: root) { sources[path] = join(root, path) }
+            } catch {
+                log.add(BuildError(.missingTemplates, step: .theme, file: root, "the folder could not be read: \(error.localizedDescription)"))
+            }
+        }
+        return sources
+    }
+
+    /// Parses one template into `library`; its text, or nil after logging why it can't be used.
+    /// Every template, partials included, is parsed with Guidepost's byte-wise HTML escaping:
+    /// swift-mustache gives each partial the default `HTML` content type again, so each needs
+    /// the pragma of its own.
+    private static func register(_ data: Data, named name: String, file: String, in library: inout MustacheLibrary,
+                                 log: inout ErrorLog) -> String? {
+        guard let text = String(validating: data, as: UTF8.self) else {
+            log.add(BuildError(.invalidUTF8, step: .theme, file: file, "the template is not valid UTF-8", hint: "save it as UTF-8."))
+            return nil
+        }
+        do {
+            library.register(try HTMLEscapingContentType.parse(text), named: name)
+            return text
+        } catch {
+            if let line = error.line, let lineText = error.lineText {
+                log.add(BuildError(.template, step: .theme, file: file, line: line,
+                                   "the template could not be read: \(error.underlying) near `\(lineText.trimmed)`"))
+            } else {
+                log.add(BuildError(.template, step: .theme, file: file, "the template could not be read: \(error.underlying)"))
+            }
+            return nil
+        }
+    }
+
+    /// Every page template is there, and every partial a template includes.
+    private func checkReferences(_ templates: [(name: String, file: String, text: String)], names: Set<String>, log: inout ErrorLog) {
+        for required in Theme.pageTemplates where !names.contains(required) {
+            log.add(BuildError(.missingTemplates, step: .theme, file: join(templatesRoot, required + ".mustache"),
+                               "the theme has no `\(required).mustache`, which every site needs",
+                               hint: "restore it from Guidepost's templates/ folder."))
+        }
+        for template in templates {
+            for reference in Self.partialReferences(in: template.text) where !names.contains(reference.name) {
+                log.add(BuildError(.missingPartial, step: .theme, file: template.file, line: reference.line,
+                                   "the template includes the partial `\(reference.name)`, which does not exist",
+                                   hint: "create `\(reference.name).mustache` in the templates folder, or fix the name."))
+            }
+        }
     }
 
     /// `site.css` → `assets/site.<hash>.css`, so the file can be cached forever.
