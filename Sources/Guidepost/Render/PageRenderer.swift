@@ -157,7 +157,7 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Every page, in memory; `SitePublisher` renders them as it writes instead.
+    /// Every page, in memory (for `sitegen check`); `Publisher` renders them as it writes instead.
     func renderAll(progress: (BuildProgress) -> Void = { _ in }) -> [RenderedPage] {
         let jobs = jobs()
         var pages: [RenderedPage] = []
