@@ -14,7 +14,7 @@ public struct Flow: Sendable, Equatable, Hashable, Identifiable {
     /// Where the flow was written, for errors about the flow as a whole.
     public let location: CodeLocation?
 
-    public init(
+    @_spi(Untyped) public init(
         id: String, title: String, intro: String, start: String, nodes: [FlowNode], location: CodeLocation?
     ) {
         self.id = id
@@ -25,7 +25,7 @@ public struct Flow: Sendable, Equatable, Hashable, Identifiable {
         self.location = location
     }
 
-    public init(
+    @_spi(Untyped) public init(
         id: String, title: String, intro: String, start: String, nodes: [FlowNode],
         filePath: String = #filePath, line: Int = #line
     ) {
@@ -33,7 +33,7 @@ public struct Flow: Sendable, Equatable, Hashable, Identifiable {
                   location: CodeLocation(filePath: filePath, line: line))
     }
 
-    public init(
+    @_spi(Untyped) public init(
         id: String, title: String, intro: String, start: String,
         filePath: String = #filePath, line: Int = #line,
         @FlowNodeBuilder _ content: () -> [FlowNode]

@@ -8,7 +8,7 @@ public struct Question: Sendable, Equatable, Hashable, Identifiable {
     /// Where the question was written, for errors about it.
     public let location: CodeLocation?
 
-    public init(id: String, prompt: String, hint: String? = nil, options: [Option], location: CodeLocation? = nil) {
+    @_spi(Untyped) public init(id: String, prompt: String, hint: String? = nil, options: [Option], location: CodeLocation? = nil) {
         self.id = id
         self.prompt = prompt
         self.hint = hint
@@ -16,7 +16,7 @@ public struct Question: Sendable, Equatable, Hashable, Identifiable {
         self.location = location
     }
 
-    public init(
+    @_spi(Untyped) public init(
         _ id: String, _ prompt: String, hint: String? = nil,
         filePath: String = #filePath, line: Int = #line,
         @OptionBuilder options: () -> [Option]
@@ -38,14 +38,14 @@ public struct Option: Sendable, Equatable, Hashable, Identifiable {
     public let next: String
     public let location: CodeLocation?
 
-    public init(_ id: String, _ label: String, next: String, location: CodeLocation?) {
+    @_spi(Untyped) public init(_ id: String, _ label: String, next: String, location: CodeLocation?) {
         self.id = id
         self.label = label
         self.next = next
         self.location = location
     }
 
-    public init(_ id: String, _ label: String, next: String, filePath: String = #filePath, line: Int = #line) {
+    @_spi(Untyped) public init(_ id: String, _ label: String, next: String, filePath: String = #filePath, line: Int = #line) {
         self.init(id, label, next: next, location: CodeLocation(filePath: filePath, line: line))
     }
 }

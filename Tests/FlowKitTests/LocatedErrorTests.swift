@@ -1,4 +1,4 @@
-import FlowKit
+@_spi(Untyped) import FlowKit
 import Testing
 
 /// What only the build can catch is reported at the Swift line where the author wrote the

@@ -1,4 +1,4 @@
-import FlowKit
+@_spi(Untyped) import FlowKit
 import Testing
 
 @Suite struct ModelTests {

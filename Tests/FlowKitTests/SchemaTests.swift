@@ -1,5 +1,5 @@
 import JSONSchemaCheck
-import FlowKit
+@_spi(Untyped) import FlowKit
 import HelpFlows
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import GuidepostSupport
-@testable import FlowKit
+@_spi(Untyped) @testable import FlowKit
 import HelpFlows
 import Testing
 

@@ -1,4 +1,4 @@
-import FlowKit
+@_spi(Untyped) import FlowKit
 
 /// Small flows whose every byte of output the tests can pin down.
 enum TestFlows {

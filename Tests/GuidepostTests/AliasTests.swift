@@ -35,7 +35,7 @@ import GuidepostSupport
         #expect(errors.first?.message.contains("content/a.md") == true)
     }
 
-    @Test(arguments: ["../../etc/", "/a/../b/", "https://elsewhere.example/x/", "/"])
+    @Test(arguments: ["../../etc/", "/a/../b/", "https://elsewhere.example/x/", "/", "//elsewhere.example/x/", "%2F%2Fhost/x/"])
     func anAliasOutsideTheSiteIsAnError(_ alias: String) {
         let errors = buildErrors(["a.md": guideFile("A", extra: "aliases: [\"\(alias)\"]\n")])
         #expect(errors.map(\.kind) == [.unsafePath])

@@ -1,5 +1,5 @@
 import Foundation
-import FlowKit
+@_spi(Untyped) import FlowKit
 import Testing
 @testable import Guidepost
 

@@ -165,7 +165,8 @@ struct SiteModelBuilder {
     static func aliasPath(_ alias: String, page: SourcePage) throws(BuildError) -> SitePath {
         let decoded = alias.trimmed.removingPercentEncoding ?? alias.trimmed
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        let unsafe = segments.isEmpty || decoded.contains("://") || segments.contains { segment in
+        // `//host/x` is another host's URL to a browser, so it is never read as a path here.
+        let unsafe = segments.isEmpty || decoded.contains("://") || decoded.hasPrefix("//") || segments.contains { segment in
             segment == "." || segment == ".." || segment.contains("\\")
                 || segment.unicodeScalars.contains { $0.properties.generalCategory == .control }
         }
