@@ -28,19 +28,21 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]
         ),
+        // What several modules share, written once: the FNV-1a hash and HTML escaping. Pure Swift.
+        .target(name: "GuidepostSupport"),
         // Parses raw HTML with gumbo and writes back what an allowlist keeps, reporting the rest.
-        .target(name: "HTMLSanitizer", dependencies: ["CGumbo"]),
+        .target(name: "HTMLSanitizer", dependencies: ["CGumbo", "GuidepostSupport"]),
         // Parses Markdown with cmark into plain Swift values and renders them to HTML.
-        .target(name: "GuidepostMarkdown", dependencies: ["CCmark", "HTMLSanitizer"]),
+        .target(name: "GuidepostMarkdown", dependencies: ["CCmark", "HTMLSanitizer", "GuidepostSupport"]),
         // The flow checker's domain: model, validation, evaluation, spec. Pure Swift.
-        .target(name: "FlowKit"),
+        .target(name: "FlowKit", dependencies: ["GuidepostSupport"]),
         // The help center's decision trees, one flow a file.
         .target(name: "HelpFlows", dependencies: ["FlowKit"]),
         // The site generator: load, render, assemble, write.
         .target(
             name: "Guidepost",
             dependencies: [
-                "GuidepostMarkdown", "FlowKit", "HelpFlows",
+                "GuidepostMarkdown", "FlowKit", "HelpFlows", "GuidepostSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -60,14 +62,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "GuidepostSupportTests", dependencies: ["GuidepostSupport"]),
         .testTarget(name: "GuidepostMarkdownTests", dependencies: ["GuidepostMarkdown", "HTMLSanitizer"]),
         // A small JSON Schema checker, so the spec's schema is tested against what Swift emits.
         .target(name: "JSONSchemaCheck", path: "Tests/Support/JSONSchemaCheck"),
-        .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck"]),
+        .testTarget(name: "FlowKitTests", dependencies: ["FlowKit", "HelpFlows", "JSONSchemaCheck", "GuidepostSupport"]),
         .testTarget(
             name: "GuidepostTests",
             dependencies: [
-                "Guidepost", "JSONSchemaCheck",
+                "Guidepost", "JSONSchemaCheck", "GuidepostSupport",
                 // To compare Guidepost's HTML escaping with the library's own.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

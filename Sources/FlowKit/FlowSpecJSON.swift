@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostSupport
 
 extension FlowSpec {
     /// The spec as JSON with sorted keys, the same bytes for the same spec on every run, and
@@ -11,7 +12,7 @@ extension FlowSpec {
     /// revision field. Not a security measure, only a cheap way to notice that a flow changed.
     public var computedRevision: String {
         let canonical = Self.encode(Unrevised(spec: self), prettyPrinted: false)
-        let hex = String(FNV1a64.hash(Array(canonical.utf8)), radix: 16)
+        let hex = String(FNV1a.hash(canonical.utf8), radix: 16)
         return "fnv1a64-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -66,17 +67,5 @@ private struct Unrevised: Encodable {
         try container.encode(spec.start, forKey: .start)
         try container.encode(spec.questions, forKey: .questions)
         try container.encode(spec.outcomes, forKey: .outcomes)
-    }
-}
-
-/// FNV-1a, 64-bit: small, well known and easy to reproduce in any language.
-enum FNV1a64 {
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

@@ -1,28 +1,6 @@
-/// Escaping that matches cmark's own HTML renderer byte for byte.
+/// URLs escaped as cmark's own HTML renderer escapes them, byte for byte; text goes through
+/// `HTMLEscaper.cmark`.
 enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>` and `"`, as cmark does for text and attributes.
-    static func appendEscaped<Text: StringProtocol>(_ text: Text, to out: inout String) {
-        let utf8 = text.utf8
-        var chunkStart = utf8.startIndex
-        var index = chunkStart
-        while index != utf8.endIndex {
-            let replacement: String? = switch utf8[index] {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            default: nil
-            }
-            if let replacement {
-                out.append(contentsOf: text[chunkStart..<index])
-                out += replacement
-                chunkStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out.append(contentsOf: text[chunkStart..<utf8.endIndex])
-    }
-
     /// Writes a URL for an `href`/`src` attribute the way cmark's `houdini_escape_href` does:
     /// URL characters (and existing `%XX`) pass, `&` and `'` become entities, the rest `%XX`.
     /// Unlike cmark, a `#` after the first becomes `%23`, since a URL holds one fragment.

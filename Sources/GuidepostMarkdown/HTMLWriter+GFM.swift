@@ -1,3 +1,5 @@
+import GuidepostSupport
+
 /// HTML for the GFM extensions: tables, footnotes and task list items.
 extension HTMLWriter {
     static func isTask(_ item: [Block]) -> Bool {
@@ -10,7 +12,7 @@ extension HTMLWriter {
     mutating func writeTable(_ table: Table) {
         newline()
         out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-        HTMLEscaping.appendEscaped(Self.label(of: table), to: &out)
+        HTMLEscaper.cmark.append(Self.label(of: table), to: &out)
         out += "\" tabindex=\"0\">\n<table>\n<thead>\n"
         writeRow(table.header, alignments: table.alignments, cell: "th")
         out += "</thead>\n"

@@ -1,3 +1,5 @@
+import GuidepostSupport
+
 /// Writes blocks and inlines into one buffer, following cmark's html.c layout
 /// so that the output is the same for ordinary documents.
 struct HTMLWriter {
@@ -35,7 +37,7 @@ struct HTMLWriter {
         case .heading(let heading, let inlines):
             newline()
             out += "<h\(heading.level) id=\""
-            HTMLEscaping.appendEscaped(heading.id, to: &out)
+            HTMLEscaper.cmark.append(heading.id, to: &out)
             out += "\">"
             write(inlines)
             out += "</h\(heading.level)>\n"
@@ -62,10 +64,10 @@ struct HTMLWriter {
                 out += "<pre><code>"
             } else {
                 out += "<pre><code class=\"language-"
-                HTMLEscaping.appendEscaped(String(info[..<language.endIndex]), to: &out)
+                HTMLEscaper.cmark.append(String(info[..<language.endIndex]), to: &out)
                 out += "\">"
             }
-            HTMLEscaping.appendEscaped(literal, to: &out)
+            HTMLEscaper.cmark.append(literal, to: &out)
             out += "</code></pre>\n"
         case .htmlBlock(let fragment):
             newline()
@@ -112,14 +114,14 @@ struct HTMLWriter {
     mutating func write(_ inline: Inline) {
         switch inline {
         case .text(let literal):
-            HTMLEscaping.appendEscaped(literal.text, to: &out)
+            HTMLEscaper.cmark.append(literal.text, to: &out)
         case .softBreak:
             out += "\n"
         case .lineBreak:
             out += "<br />\n"
         case .code(let literal):
             out += "<code>"
-            HTMLEscaping.appendEscaped(literal.text, to: &out)
+            HTMLEscaper.cmark.append(literal.text, to: &out)
             out += "</code>"
         case .html(let literal):
             if authored != nil {
@@ -190,7 +192,7 @@ struct HTMLWriter {
     private mutating func writeTitle(_ title: String) {
         guard !title.isEmpty else { return }
         out += " title=\""
-        HTMLEscaping.appendEscaped(title, to: &out)
+        HTMLEscaper.cmark.append(title, to: &out)
         out += "\""
     }
 
@@ -200,9 +202,9 @@ struct HTMLWriter {
         for inline in inlines {
             switch inline {
             case .text(let literal), .code(let literal), .html(let literal):
-                HTMLEscaping.appendEscaped(literal.text, to: &out)
+                HTMLEscaper.cmark.append(literal.text, to: &out)
             case .markup(let fragment):
-                HTMLEscaping.appendEscaped(fragment.text, to: &out)
+                HTMLEscaper.cmark.append(fragment.text, to: &out)
             case .softBreak, .lineBreak:
                 out += " "
             case .emphasis(let children), .strong(let children), .strikethrough(let children),

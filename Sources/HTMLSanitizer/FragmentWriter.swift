@@ -1,3 +1,5 @@
+import GuidepostSupport
+
 /// Walks a parsed fragment and serializes what the policy keeps, escaping every text and
 /// attribute value, so nothing the author wrote can open or close markup the writer did not.
 struct FragmentWriter {
@@ -38,7 +40,7 @@ struct FragmentWriter {
         for node in nodes {
             switch node {
             case .text(let value):
-                if rawText { out += value } else { Self.appendEscaped(value, to: &out) }
+                if rawText { out += value } else { HTMLEscaper.sanitizer.append(value, to: &out) }
                 text += value
             case .comment:
                 // Comments are notes to other authors; no reader ever saw one.
@@ -117,7 +119,7 @@ struct FragmentWriter {
             switch attribute {
             case .value(let name, let value):
                 out += " \(name)=\""
-                Self.appendEscaped(value, to: &out)
+                HTMLEscaper.sanitizer.append(value, to: &out)
                 out += "\""
             case .url(let name, let reference):
                 out += " \(name)=\""
@@ -166,19 +168,6 @@ struct FragmentWriter {
                 return .url(attribute.name, reference)
             }
             return .value(attribute.name, attribute.value)
-        }
-    }
-
-    static func appendEscaped(_ value: String, to out: inout String) {
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\u{A0}": out += "&nbsp;"
-            default: out.unicodeScalars.append(scalar)
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostSupport
 @_spi(Untyped) @testable import FlowKit
 import HelpFlows
 import Testing
@@ -82,15 +83,9 @@ import Testing
         let json = spec.json()
         #expect(json.contains(field))
         let without = json.replacingOccurrences(of: field, with: "")
-        let hash = String(FNV1a64.hash(Array(without.utf8)), radix: 16)
+        let hash = String(FNV1a.hash(without.utf8), radix: 16)
         #expect(spec.revision == "fnv1a64-" + String(repeating: "0", count: 16 - hash.count) + hash)
         #expect(spec.revision == spec.computedRevision)
-    }
-
-    @Test func fnvMatchesTheReferenceVectors() {
-        #expect(FNV1a64.hash([]) == 0xcbf2_9ce4_8422_2325)
-        #expect(FNV1a64.hash(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
-        #expect(FNV1a64.hash(Array("foobar".utf8)) == 0x8594_4171_f739_67e8)
     }
 
     @Test func anUnknownGuideNamesTheFlowOutcomeAndSlug() throws {

@@ -38,12 +38,16 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowkit-module-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let sources = try FileManager.default.contentsOfDirectory(
-                at: packageRoot.appendingPathComponent("Sources/FlowKit"), includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "swift" }.map(\.path).sorted()
-            let result = try swiftc(["-emit-module", "-module-name", "FlowKit", "-parse-as-library",
-                                     "-emit-module-path", folder.appendingPathComponent("FlowKit.swiftmodule").path] + sources)
-            return result.status == 0 ? .success(folder) : .failure(ModuleError(output: result.output))
+            // FlowKit's one dependency first, into the same folder.
+            for name in ["GuidepostSupport", "FlowKit"] {
+                let sources = try FileManager.default.contentsOfDirectory(
+                    at: packageRoot.appendingPathComponent("Sources/\(name)"), includingPropertiesForKeys: nil)
+                    .filter { $0.pathExtension == "swift" }.map(\.path).sorted()
+                let result = try swiftc(["-emit-module", "-module-name", name, "-parse-as-library", "-I", folder.path,
+                                         "-emit-module-path", folder.appendingPathComponent("\(name).swiftmodule").path] + sources)
+                guard result.status == 0 else { return .failure(ModuleError(output: result.output)) }
+            }
+            return .success(folder)
         } catch {
             return .failure(ModuleError(output: "\(error)"))
         }

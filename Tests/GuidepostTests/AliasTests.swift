@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Guidepost
+import GuidepostSupport
 
 /// A moved guide keeps its old URLs working through redirect pages.
 @Suite struct AliasTests {
@@ -15,7 +16,7 @@ import Testing
         #expect(page.contains(#"<a href="/help/guides/a/">A &amp; B</a>"#))
         #expect(page.contains(#"<meta name="robots" content="noindex">"#))
         // The same policy as every other page, so a redirect page is no weaker spot.
-        let policy = Markup.escape(HostingFiles.contentSecurityPolicy)
+        let policy = HTMLEscaper.quotes.escape(HostingFiles.contentSecurityPolicy)
         #expect(page.contains(#"<meta http-equiv="Content-Security-Policy" content="\#(policy)">"#))
         #expect(policy.contains("script-src"))
         #expect(site.text("guides/older-a/index.html") != nil)

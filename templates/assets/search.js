@@ -14,7 +14,7 @@
 
   const FORMAT_VERSION = 1;
 
-  // ---- Text: must agree with Sources/Guidepost/Search/SearchText.swift ---------------------
+  // ---- Text: must agree with Sources/Guidepost/Search/SearchText.swift
 
   const MAX_WORD = 32;
   const LETTERS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'ħ': 'h', 'ı': 'i', 'ŧ': 't', 'þ': 'th', 'ς': 'σ' };
@@ -135,7 +135,7 @@
     return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
   }
 
-  // ---- Index: pure, no DOM -----------------------------------------------------------------
+  // ---- Index: pure, no DOM
 
   const DIGIT = new Int8Array(128).fill(-1);
   '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'.split('')
@@ -233,8 +233,8 @@
   const TYPO = 0.6;
   const TYPO_PREFIX = 0.45;
   const MAX_EXPANSIONS = 64;
-  // A section lacking a term borrows this much of its page's score for it: enough to pick the
-  // right step of the right guide, too little to outrank a section that has the word itself.
+  // What a section borrows of its page's score for a term it lacks: enough to pick the right
+  // step of the right guide, too little to outrank a section that has the word.
   const INHERITED = 0.25;
 
   /** Terms a query word stands for, with how well each matches: itself, the words it begins
@@ -302,7 +302,7 @@
 
   /** The best entries for `query`, best first: `[{entry, score, page, section, url, title,
    *  context}]`. A term a section lacks counts at a quarter of its page's score, so "phone
-   *  verify" finds the verify step of a phone guide; but a section needs one term of its own.
+   *  verify" finds the verify step of a phone guide; but a section needs a term of its own.
    *  Every term must match; only when no entry has them all do entries with most of them count. */
   function search(index, query, options) {
     const limit = (options && options.limit) || 10;
@@ -391,14 +391,18 @@
     return parts;
   }
 
+  function nextActive(active, count, step) {
+    return active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count;
+  }
+
   /** What entry `entry` links to, as a search result. */
   const result = (index, entry, base) => describe(index, { entry, score: 0 }, base || '/');
 
-  const api = { foldCluster, tokenize, parseQuery, bigrams, autoID, withinOneEdit, decodeList, prepare, search, result, highlight };
+  const api = { foldCluster, tokenize, parseQuery, bigrams, autoID, withinOneEdit, decodeList, prepare, search, result, highlight, nextActive };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined' || typeof window === 'undefined') return;
 
-  // ---- Page --------------------------------------------------------------------------------
+  // ---- Page
 
   const form = document.querySelector('form.search-form[data-search-index]');
   if (!form || typeof fetch !== 'function') return;
@@ -436,101 +440,104 @@
     return count === 1 ? '1 result.' : count + ' results.';
   }
 
-  enhanceCombobox(form.querySelector('input[name="q"]'));
-  enhanceSearchPage();
+  let box, listbox, empty, status;
+  let results = [];
+  let active = -1;
+  let index = null;
 
-  function enhanceCombobox(input) {
-    if (!input) return;
-    const listbox = element('ul', 'search-listbox');
+  function enhanceCombobox() {
+    listbox = element('ul', 'search-listbox');
     listbox.id = 'search-listbox';
     listbox.setAttribute('role', 'listbox');
     listbox.setAttribute('aria-label', 'Search results');
     listbox.hidden = true;
-    const empty = element('p', 'search-empty');
+    empty = element('p', 'search-empty');
     empty.hidden = true;
-    const status = element('p', 'visually-hidden');
+    status = element('p', 'visually-hidden');
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
-    (input.parentNode || form).append(listbox, empty);
+    (box.parentNode || form).append(listbox, empty);
     form.appendChild(status);
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-autocomplete', 'list');
-    input.setAttribute('aria-expanded', 'false');
-    input.setAttribute('aria-controls', listbox.id);
-    input.setAttribute('aria-keyshortcuts', '/');
-    input.setAttribute('autocomplete', 'off');
+    box.setAttribute('role', 'combobox');
+    box.setAttribute('aria-autocomplete', 'list');
+    box.setAttribute('aria-expanded', 'false');
+    box.setAttribute('aria-controls', listbox.id);
+    box.setAttribute('aria-keyshortcuts', '/');
+    box.setAttribute('autocomplete', 'off');
+    listen();
+  }
 
-    let results = [];
-    let active = -1;
-    let index = null;
+  function setActive(position) {
+    active = position;
+    const options = Array.from(listbox.querySelectorAll('[role="option"]'));
+    options.forEach((option, i) => {
+      option.setAttribute('aria-selected', String(i === position));
+      option.classList.toggle('is-active', i === position);
+    });
+    const option = options[position];
+    if (option) {
+      box.setAttribute('aria-activedescendant', option.id);
+      if (option.scrollIntoView) option.scrollIntoView({ block: 'nearest' });
+    } else {
+      box.removeAttribute('aria-activedescendant');
+    }
+  }
 
-    const options = () => Array.from(listbox.querySelectorAll('[role="option"]'));
-    function setActive(position) {
-      active = position;
-      options().forEach((option, i) => {
-        option.setAttribute('aria-selected', String(i === position));
-        option.classList.toggle('is-active', i === position);
-      });
-      const option = options()[position];
-      if (option) {
-        input.setAttribute('aria-activedescendant', option.id);
-        if (option.scrollIntoView) option.scrollIntoView({ block: 'nearest' });
-      } else {
-        input.removeAttribute('aria-activedescendant');
-      }
-    }
-    function open(isOpen) {
-      const show = isOpen && results.length > 0;
-      listbox.hidden = !show;
-      empty.hidden = !(isOpen && results.length === 0 && index !== null && input.value.trim() !== '');
-      input.setAttribute('aria-expanded', String(show));
-      if (!show) setActive(-1);
-    }
-    function announce(text) {
-      if (status.textContent !== text) status.textContent = text;
-    }
-    function update() {
-      const query = input.value;
-      if (!index || query.trim() === '') {
-        results = [];
-        listbox.replaceChildren();
-        announce('');
-        open(false);
-        return;
-      }
-      results = search(index, query, { limit: 8, base });
-      listbox.replaceChildren(...results.map((result, i) => {
-        // The link is the option, as an option may hold no control.
-        const item = element('li', 'search-option');
-        item.setAttribute('role', 'presentation');
-        const link = element('a', 'search-option-link');
-        link.id = 'search-option-' + i;
-        link.setAttribute('role', 'option');
-        link.setAttribute('aria-selected', 'false');
-        link.href = result.url;
-        link.tabIndex = -1;
-        link.appendChild(marked('span', 'search-option-title', result.title, query));
-        if (result.context) link.appendChild(marked('span', 'search-option-context', result.context, query));
-        item.appendChild(link);
-        return item;
-      }));
-      empty.textContent = countText(0, query) + ' Press Enter to see every guide.';
-      active = -1;
-      input.removeAttribute('aria-activedescendant');
-      announce(countText(results.length, query));
-      open(true);
-    }
+  function open(isOpen) {
+    const show = isOpen && results.length > 0;
+    listbox.hidden = !show;
+    empty.hidden = !(isOpen && results.length === 0 && index !== null && box.value.trim() !== '');
+    box.setAttribute('aria-expanded', String(show));
+    if (!show) setActive(-1);
+  }
 
-    input.addEventListener('focus', () => {
+  function announce(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function update() {
+    const query = box.value;
+    if (!index || query.trim() === '') {
+      results = [];
+      listbox.replaceChildren();
+      announce('');
+      open(false);
+      return;
+    }
+    results = search(index, query, { limit: 8, base });
+    listbox.replaceChildren(...results.map((result, i) => {
+      // The link is the option, as an option may hold no control.
+      const item = element('li', 'search-option');
+      item.setAttribute('role', 'presentation');
+      const link = element('a', 'search-option-link');
+      link.id = 'search-option-' + i;
+      link.setAttribute('role', 'option');
+      link.setAttribute('aria-selected', 'false');
+      link.href = result.url;
+      link.tabIndex = -1;
+      link.appendChild(marked('span', 'search-option-title', result.title, query));
+      if (result.context) link.appendChild(marked('span', 'search-option-context', result.context, query));
+      item.appendChild(link);
+      return item;
+    }));
+    empty.textContent = countText(0, query) + ' Press Enter to see every guide.';
+    active = -1;
+    box.removeAttribute('aria-activedescendant');
+    announce(countText(results.length, query));
+    open(true);
+  }
+
+  function listen() {
+    box.addEventListener('focus', () => {
       loadIndex().then((loaded) => {
         index = loaded;
         if (!loaded) announce('Instant search is unavailable. Press Enter to see every guide.');
-        else if (document.activeElement === input) update();
+        else if (document.activeElement === box) update();
       });
     });
-    // On a big site a search can outlast a keystroke; keys typed meanwhile make one search, not one each.
+    // On a big site a search can outlast a keystroke: keys typed meanwhile make one search.
     let queued = false;
-    input.addEventListener('input', () => {
+    box.addEventListener('input', () => {
       if (queued) return;
       queued = true;
       setTimeout(() => {
@@ -538,41 +545,41 @@
         update();
       }, 0);
     });
-    input.addEventListener('keydown', (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const count = results.length;
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        if (count === 0) return;
-        event.preventDefault();
-        if (listbox.hidden) open(true);
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
-      } else if (event.key === 'Enter' && active >= 0 && !listbox.hidden) {
-        event.preventDefault();
-        window.location.assign(results[active].url);
-      } else if (event.key === 'Escape') {
-        if (!listbox.hidden || !empty.hidden) {
-          event.preventDefault();
-          open(false);
-        } else if (input.value) {
-          event.preventDefault();
-          input.value = '';
-          update();
-        }
-      }
-    });
+    box.addEventListener('keydown', onKey);
     // A click on a result must land before the list closes under it.
     listbox.addEventListener('mousedown', (event) => event.preventDefault());
-    input.addEventListener('blur', () => open(false));
+    box.addEventListener('blur', () => open(false));
     window.addEventListener('pageshow', () => open(false));
-
     document.addEventListener('keydown', (event) => {
       if (event.key !== '/' || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       if (isTyping(event.target)) return;
       event.preventDefault();
-      input.focus();
-      input.select();
+      box.focus();
+      box.select();
     });
+  }
+
+  function onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const count = results.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (count === 0) return;
+      event.preventDefault();
+      if (listbox.hidden) open(true);
+      setActive(nextActive(active, count, event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0 && !listbox.hidden) {
+      event.preventDefault();
+      window.location.assign(results[active].url);
+    } else if (event.key === 'Escape') {
+      if (!listbox.hidden || !empty.hidden) {
+        event.preventDefault();
+        open(false);
+      } else if (box.value) {
+        event.preventDefault();
+        box.value = '';
+        update();
+      }
+    }
   }
 
   function isTyping(target) {
@@ -617,4 +624,8 @@
     input.addEventListener('input', run);
     if (query.trim() !== '') run();
   }
+
+  box = form.querySelector('input[name="q"]');
+  if (box) enhanceCombobox();
+  enhanceSearchPage();
 })();

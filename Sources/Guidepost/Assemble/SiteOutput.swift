@@ -1,5 +1,6 @@
 import FlowKit
 import Foundation
+import GuidepostSupport
 
 /// The built site, in memory, before anything touches the disk.
 public struct SiteOutput: Sendable {
@@ -116,7 +117,7 @@ struct SiteAssembler {
             .sorted()
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
-        for url in urls { xml += "  <url><loc>\(Markup.escape(url))</loc></url>\n" }
+        for url in urls { xml += "  <url><loc>\(HTMLEscaper.quotes.escape(url))</loc></url>\n" }
         xml += "</urlset>\n"
         return xml
     }

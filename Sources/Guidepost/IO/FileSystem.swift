@@ -66,41 +66,19 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
     }
 
-    /// Read with `readdir`, whose entries say their type: `FileManager`'s enumerator asks for each
-    /// file's attributes through `URL`s, a noticeable part of a large site's load. The result is
-    /// the enumerator's: symbolic links are not followed (not even a linked root), and names
-    /// starting with `.` are skipped along with everything below them.
+    /// Through `DirectoryWalk`, as the enumerator would list them: symbolic links are not
+    /// followed (not even a linked root), and names starting with `.` are skipped along with
+    /// everything below them.
     public func files(under root: String) throws -> [String] {
         let base = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL.path
         var info = stat()
         guard lstat(base, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [] }
         var result: [String] = []
-        Self.collectFiles(in: base == "/" ? "" : base, relative: "", into: &result)
-        return result.sorted()
-    }
-
-    private static func collectFiles(in folder: String, relative: String, into result: inout [String]) {
-        guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                // Some file systems leave the type to a `stat` of the entry itself.
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
-            }
-            if type == UInt8(DT_REG) {
-                result.append(relative + name)
-            } else if type == UInt8(DT_DIR) {
-                collectFiles(in: path, relative: relative + name + "/", into: &result)
-            }
+        DirectoryWalk().walk(base) { entry in
+            if entry.kind == .file { result.append(entry.relative) }
+            return true
         }
+        return result.sorted()
     }
 
     public func stamp(_ path: String) -> FileStamp? { FileStamp.of(path) }

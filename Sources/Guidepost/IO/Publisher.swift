@@ -10,19 +10,6 @@ public struct Publisher: Sendable {
         self.fileSystem = fileSystem
     }
 
-    public func publish(_ output: SiteOutput, to folder: String) throws(BuildErrors) {
-        for path in output.files.map(\.path) where !Self.isSafe(path) {
-            throw BuildErrors([BuildError(.unsafePath, step: .write, file: path,
-                                          "refusing to write a file whose path leaves the output folder")])
-        }
-        let target = OutputFolder(folder, fileSystem: fileSystem)
-        try? target.recover()
-        try publish(into: target) { writer in
-            try writer.createFolders(for: output.files.map(\.path))
-            try write(output.files, with: writer)
-        }
-    }
-
     /// Renders each page as it writes it, on every core, so only the pages being written are
     /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`. Returns each
     /// page's key (`PageDraft.key`), taken from the draft it renders, for the build cache.

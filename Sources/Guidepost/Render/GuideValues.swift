@@ -1,6 +1,10 @@
 /// `guide`: everything the guide template shows. Guides are most of a site's pages, so their
 /// context is a class of its own rather than a dictionary (see `TemplateFields`).
-final class GuideValues: TemplateFields {
+final class GuideValues: TemplateRecord {
+    enum Field: String, CaseIterable {
+        case title, summary, lead, contentHTML, toc, hasTOC, tags, related, flowHTML, category, previous, next, hasPager
+    }
+
     let title, summary, lead, contentHTML, flowHTML: TemplateText?
     let toc: [TemplateValue]
     let hasTOC: Bool
@@ -29,52 +33,21 @@ final class GuideValues: TemplateFields {
         self.hasPager = hasPager
     }
 
-    var keys: [String] {
-        ["title", "summary", "lead", "contentHTML", "toc", "hasTOC", "tags", "related", "flowHTML", "category", "previous", "next", "hasPager"]
-    }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(13)
-        for (key, text) in [("title", title), ("summary", summary), ("lead", lead), ("contentHTML", contentHTML)] {
-            print.field(key)
-            print.value(text)
-        }
-        print.field("toc")
-        print.value(toc, known: known)
-        print.field("hasTOC")
-        print.value(hasTOC)
-        print.field("tags")
-        print.value(tags)
-        print.field("related")
-        print.value(related, known: known)
-        print.field("flowHTML")
-        print.value(flowHTML)
-        print.field("category")
-        print.value(category, known: known)
-        print.field("previous")
-        print.value(previous, known: known)
-        print.field("next")
-        print.value(next, known: known)
-        print.field("hasPager")
-        print.value(hasPager)
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "summary": summary
-        case "lead": lead
-        case "contentHTML": contentHTML
-        case "toc": toc
-        case "hasTOC": hasTOC
-        case "tags": tags
-        case "related": related
-        case "flowHTML": flowHTML
-        case "category": category
-        case "previous": previous
-        case "next": next
-        case "hasPager": hasPager
-        default: nil
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .title: .text(title)
+        case .summary: .text(summary)
+        case .lead: .text(lead)
+        case .contentHTML: .text(contentHTML)
+        case .toc: .objects(toc)
+        case .hasTOC: .flag(hasTOC)
+        case .tags: .strings(tags)
+        case .related: .objects(related)
+        case .flowHTML: .text(flowHTML)
+        case .category: .object(category)
+        case .previous: .object(previous)
+        case .next: .object(next)
+        case .hasPager: .flag(hasPager)
         }
     }
 }

@@ -1,3 +1,4 @@
+import GuidepostSupport
 import Mustache
 
 /// swift-mustache's HTML escaping, done on UTF-8 bytes.
@@ -48,58 +49,7 @@ struct HTMLEscapingContentType: MustacheContentType {
     }
 
     static func escape(_ text: String) -> String {
-        if let escaped = text.utf8.withContiguousStorageIfAvailable({ escape(utf8: $0) }) {
-            return escaped ?? text
-        }
-        // Not contiguous (a bridged string): the same, from a copy that is.
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { escape(utf8: $0) } ?? text
-    }
-
-    /// Bit `b` is set for each byte `b` below 64 that is escaped: `" & ' < >`.
-    private static let specialBelow64: UInt64 =
-        1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-
-    @inline(__always)
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte < 64 && (specialBelow64 >> UInt64(byte)) & 1 != 0
-    }
-
-    /// The escaped text, or nil when nothing needs escaping.
-    private static func escape(utf8 source: UnsafeBufferPointer<UInt8>) -> String? {
-        guard var first = source.firstIndex(where: isSpecial) else { return nil }
-        var extra = 0
-        for byte in source[first...] where isSpecial(byte) {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3  // &lt; &gt;
-            case UInt8(ascii: "&"), UInt8(ascii: "'"): extra += 4  // &amp; &#39;
-            default: extra += 5  // &quot;
-            }
-        }
-        return String(unsafeUninitializedCapacity: source.count + extra) { output in
-            var out = 0
-            func put(_ bytes: StaticString) {
-                bytes.withUTF8Buffer { bytes in
-                    for byte in bytes { output[out] = byte; out += 1 }
-                }
-            }
-            // Everything before the first special byte in one copy.
-            _ = UnsafeMutableBufferPointer(rebasing: output[..<first]).initialize(from: source[..<first])
-            out = first
-            while first < source.count {
-                let byte = source[first]
-                first += 1
-                switch byte {
-                case UInt8(ascii: "<"): put("&lt;")
-                case UInt8(ascii: ">"): put("&gt;")
-                case UInt8(ascii: "&"): put("&amp;")
-                case UInt8(ascii: "\""): put("&quot;")
-                case UInt8(ascii: "'"): put("&#39;")
-                default: output[out] = byte; out += 1
-                }
-            }
-            return out
-        }
+        HTMLEscaper.quotes.escape(text)
     }
 }
 

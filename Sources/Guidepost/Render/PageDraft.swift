@@ -35,11 +35,11 @@ struct PageDraft: Sendable {
         print.add(theme)
         switch content {
         case .template(let name, let context):
-            print.tag(1)
+            print.tag(FingerprintTag.template)
             print.add(name)
             ContextFingerprint.add(context, to: &print, known: known)
         case .finished(let html):
-            print.tag(2)
+            print.tag(FingerprintTag.finished)
             print.add(html)
         }
         return print.value
@@ -59,47 +59,28 @@ struct RenderedBody: Sendable {
 enum ContextFingerprint {
     static func add(_ value: Any, to print: inout Fingerprint, known: [ObjectIdentifier: UInt64] = [:]) {
         switch value {
-        case let text as TemplateText:
-            if let kept = text.print {
-                print.tag(13)
-                print.add(kept)
-            } else {
-                print.tag(3)
-                print.add(text.text)
-            }
-        case let object as TemplateValue:
-            if let kept = known[ObjectIdentifier(object.fields)] {
-                print.tag(14)
-                print.add(kept)
-            } else {
-                print.tag(4)
-                object.fields.fingerprint(into: &print, known: known)
-            }
-        case let text as String:
-            print.tag(5)
-            print.add(text)
-        case let flag as Bool:
-            print.tag(flag ? 6 : 7)
-        case let number as Int:
-            print.tag(8)
-            print.add(number)
+        case let text as TemplateText: print.value(text)
+        case let object as TemplateValue: print.value(object, known: known)
+        case let text as String: print.value(text)
+        case let flag as Bool: print.value(flag)
+        case let number as Int: print.value(number)
         case let list as [Any]:
-            print.tag(9)
+            print.tag(FingerprintTag.list)
             print.add(list.count)
             for item in list { add(item, to: &print, known: known) }
         case let dictionary as [String: Any]:
             addSorted(dictionary, to: &print, known: known)
         case let optional as any OptionalValue:
-            if let wrapped = optional.wrapped { add(wrapped, to: &print, known: known) } else { print.tag(11) }
+            if let wrapped = optional.wrapped { add(wrapped, to: &print, known: known) } else { print.tag(FingerprintTag.none) }
         default:
-            print.tag(12)
+            print.tag(FingerprintTag.other)
             print.add(String(reflecting: type(of: value)))
             print.add(String(describing: value))
         }
     }
 
     static func addSorted(_ dictionary: [String: Any], to print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.tag(10)
+        print.tag(FingerprintTag.dictionary)
         print.add(dictionary.count)
         for key in dictionary.keys.sorted() {
             print.add(key)
@@ -129,64 +110,7 @@ extension TemplateFields {
         print.add(keys.count)
         for key in keys {
             print.add(key)
-            if let value = child(named: key) { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(11) }
+            if let value = child(named: key) { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(FingerprintTag.none) }
         }
-    }
-}
-
-/// The generic walk's encoding of each kind of value, for the typed fast paths: each must feed
-/// exactly what `ContextFingerprint.add` would for the same value.
-extension Fingerprint {
-    mutating func field(_ key: String) { add(key) }
-
-    mutating func value(_ text: TemplateText?) {
-        guard let text else { return tag(11) }
-        if let kept = text.print {
-            tag(13)
-            add(kept)
-        } else {
-            tag(3)
-            add(text.text)
-        }
-    }
-
-    mutating func value(_ object: TemplateValue?, known: [ObjectIdentifier: UInt64]) {
-        guard let object else { return tag(11) }
-        if let kept = known[ObjectIdentifier(object.fields)] {
-            tag(14)
-            add(kept)
-        } else {
-            tag(4)
-            object.fields.fingerprint(into: &self, known: known)
-        }
-    }
-
-    mutating func value(_ list: [TemplateValue]?, known: [ObjectIdentifier: UInt64]) {
-        guard let list else { return tag(11) }
-        tag(9)
-        add(list.count)
-        for item in list { value(item, known: known) }
-    }
-
-    mutating func value(_ strings: [String]) {
-        tag(9)
-        add(strings.count)
-        for string in strings { value(string) }
-    }
-
-    mutating func value(_ string: String?) {
-        guard let string else { return tag(11) }
-        tag(5)
-        add(string)
-    }
-
-    mutating func value(_ flag: Bool?) {
-        guard let flag else { return tag(11) }
-        tag(flag ? 6 : 7)
-    }
-
-    mutating func value(_ number: Int) {
-        tag(8)
-        add(number)
     }
 }

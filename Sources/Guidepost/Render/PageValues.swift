@@ -1,6 +1,8 @@
 /// The template context of one page: the parts every page has (`site`, `page`, `assets`, `nav`,
 /// `breadcrumbs`, `jsonLD`) and the page kind's own (`guide`, `home`, `category`…).
-final class PageValues: TemplateFields, @unchecked Sendable {
+final class PageValues: TemplateRecord, @unchecked Sendable {
+    enum Field: String, CaseIterable { case site, page, assets, nav, breadcrumbs, jsonLD }
+
     // Unchecked: `specific` holds plain values and template objects, built once and never changed.
     let site: TemplateValue
     let page: TemplateValue
@@ -22,44 +24,28 @@ final class PageValues: TemplateFields, @unchecked Sendable {
         self.specific = specific
     }
 
-    var keys: [String] { ["site", "page", "assets", "nav", "breadcrumbs", "jsonLD"] + specific.keys.sorted() }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        let extra = specific.keys.sorted()
-        print.add(6 + extra.count)
-        print.field("site")
-        print.value(site, known: known)
-        print.field("page")
-        print.value(page, known: known)
-        print.field("assets")
-        print.value(assets, known: known)
-        print.field("nav")
-        print.value(nav, known: known)
-        print.field("breadcrumbs")
-        print.value(breadcrumbs, known: known)
-        print.field("jsonLD")
-        print.value(jsonLD)
-        for key in extra {
-            print.field(key)
-            if let value = specific[key] { ContextFingerprint.add(value, to: &print, known: known) } else { print.tag(11) }
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .site: .object(site)
+        case .page: .object(page)
+        case .assets: .object(assets)
+        case .nav: .object(nav)
+        case .breadcrumbs: .objects(breadcrumbs)
+        case .jsonLD: .text(jsonLD)
         }
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "page": page
-        case "assets": assets
-        case "nav": nav
-        case "breadcrumbs": breadcrumbs
-        case "jsonLD": jsonLD
-        default: specific[name]
-        }
-    }
+    /// Sorted: the order a context is fingerprinted in must not change from run to run.
+    var extraKeys: [String] { specific.keys.sorted() }
+    func extraValue(named name: String) -> FieldValue? { .any(specific[name]) }
 }
 
 /// `site`: the same on every page, so made once per build.
-final class SiteValues: TemplateFields {
+final class SiteValues: TemplateRecord {
+    enum Field: String, CaseIterable {
+        case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support
+    }
+
     let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
     let faqURL, searchIndexURL, searchURL: TemplateText?
     let support: TemplateValue?
@@ -80,29 +66,26 @@ final class SiteValues: TemplateFields {
         }
     }
 
-    var keys: [String] {
-        ["title", "description", "language", "baseURL", "home", "contentSecurityPolicy", "faqURL", "searchIndexURL", "searchURL", "support"]
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "description": description
-        case "language": language
-        case "baseURL": baseURL
-        case "home": home
-        case "contentSecurityPolicy": contentSecurityPolicy
-        case "faqURL": faqURL
-        case "searchIndexURL": searchIndexURL
-        case "searchURL": searchURL
-        case "support": support
-        default: nil
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .title: .text(title)
+        case .description: .text(description)
+        case .language: .text(language)
+        case .baseURL: .text(baseURL)
+        case .home: .text(home)
+        case .contentSecurityPolicy: .text(contentSecurityPolicy)
+        case .faqURL: .text(faqURL)
+        case .searchIndexURL: .text(searchIndexURL)
+        case .searchURL: .text(searchURL)
+        case .support: .object(support)
         }
     }
 }
 
 /// `page`: what the page is, with `is<Kind>` true for its kind.
-final class PageFieldValues: TemplateFields {
+final class PageFieldValues: TemplateRecord {
+    enum Field: String, CaseIterable { case title, documentTitle, description, url, canonical, kind, noindex, hasFlow }
+
     let title, documentTitle, description, url, canonical: TemplateText?
     /// A `String`: a theme may name a partial after it (`{{>*page.kind}}`).
     let kind: String?
@@ -122,63 +105,40 @@ final class PageFieldValues: TemplateFields {
         kindFlag = "is" + PageContext.capitalized(kind)
     }
 
-    var keys: [String] { ["title", "documentTitle", "description", "url", "canonical", "kind", "noindex", "hasFlow", kindFlag] }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(9)
-        for (key, text) in [("title", title), ("documentTitle", documentTitle), ("description", description), ("url", url), ("canonical", canonical)] {
-            print.field(key)
-            print.value(text)
-        }
-        print.field("kind")
-        print.value(kind)
-        print.field("noindex")
-        print.value(noindex)
-        print.field("hasFlow")
-        print.value(hasFlow)
-        print.field(kindFlag)
-        print.value(true)
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "documentTitle": documentTitle
-        case "description": description
-        case "url": url
-        case "canonical": canonical
-        case "kind": kind
-        case "noindex": noindex
-        case "hasFlow": hasFlow
-        case kindFlag: true
-        default: nil
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .title: .text(title)
+        case .documentTitle: .text(documentTitle)
+        case .description: .text(description)
+        case .url: .text(url)
+        case .canonical: .text(canonical)
+        case .kind: .string(kind)
+        case .noindex: .flag(noindex)
+        case .hasFlow: .flag(hasFlow)
         }
     }
+
+    var extraKeys: [String] { [kindFlag] }
+    func extraValue(named name: String) -> FieldValue? { name == kindFlag ? .flag(true) : nil }
 }
 
 /// `nav`: the top categories, one marked current; one per top category, shared by its pages.
-final class NavValues: TemplateFields {
+final class NavValues: TemplateRecord {
+    enum Field: String, CaseIterable { case categories }
+
     let categories: [TemplateValue]
 
     init(categories: [LinkValues]) {
         self.categories = categories.map(TemplateValue.init)
     }
 
-    var keys: [String] { ["categories"] }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(1)
-        print.field("categories")
-        print.value(categories, known: known)
-    }
-
-    func child(named name: String) -> Any? {
-        name == "categories" ? categories : nil
-    }
+    func value(of field: Field) -> FieldValue { .objects(categories) }
 }
 
 /// `guide.toc` entries.
-final class TOCEntryValues: TemplateFields {
+final class TOCEntryValues: TemplateRecord {
+    enum Field: String, CaseIterable { case id, text, level, isSub }
+
     let id, text: TemplateText?
     let level: Int
     let isSub: Bool
@@ -190,27 +150,12 @@ final class TOCEntryValues: TemplateFields {
         isSub = level == 3
     }
 
-    var keys: [String] { ["id", "text", "level", "isSub"] }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(4)
-        print.field("id")
-        print.value(id)
-        print.field("text")
-        print.value(text)
-        print.field("level")
-        print.value(level)
-        print.field("isSub")
-        print.value(isSub)
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "text": text
-        case "level": level
-        case "isSub": isSub
-        default: nil
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .id: .text(id)
+        case .text: .text(text)
+        case .level: .number(level)
+        case .isSub: .flag(isSub)
         }
     }
 }

@@ -1,18 +1,20 @@
+import GuidepostSupport
+
 /// The page left at a guide's old URL: a meta refresh (allowed under the strict CSP, unlike a
 /// script), a canonical link so search engines move their index, and a visible link for
 /// anyone whose browser does not follow the refresh.
 enum RedirectPage {
     static func render(to guide: Guide, from alias: SitePath, base: BaseURL, language: String) -> RenderedPage {
-        let target = Markup.escape(guide.path.href(base))
-        let title = Markup.escape(guide.title)
+        let target = HTMLEscaper.quotes.escape(guide.path.href(base))
+        let title = HTMLEscaper.quotes.escape(guide.title)
         let html = """
             <!doctype html>
-            <html lang="\(Markup.escape(language))">
+            <html lang="\(HTMLEscaper.quotes.escape(language))">
             <head>
             <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="\(Markup.escape(HostingFiles.contentSecurityPolicy))">
+            <meta http-equiv="Content-Security-Policy" content="\(HTMLEscaper.quotes.escape(HostingFiles.contentSecurityPolicy))">
             <title>Moved: \(title)</title>
-            <link rel="canonical" href="\(Markup.escape(guide.path.canonical(base) ?? guide.path.href(base)))">
+            <link rel="canonical" href="\(HTMLEscaper.quotes.escape(guide.path.canonical(base) ?? guide.path.href(base)))">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>

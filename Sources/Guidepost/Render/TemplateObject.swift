@@ -80,7 +80,8 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
 
 /// `title`, `url`, `summary`: a guide in a list (a category, related guides, the pager). Made
 /// once per guide and shared by every page that lists it.
-final class GuideSummaryValues: TemplateFields {
+final class GuideSummaryValues: TemplateRecord {
+    enum Field: String, CaseIterable { case title, url, summary }
     let title: TemplateText?
     let url: TemplateText?
     let summary: TemplateText?
@@ -91,30 +92,18 @@ final class GuideSummaryValues: TemplateFields {
         self.summary = templateText(summary)
     }
 
-    var keys: [String] { ["title", "url", "summary"] }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(3)
-        print.field("title")
-        print.value(title)
-        print.field("url")
-        print.value(url)
-        print.field("summary")
-        print.value(summary)
-    }
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        default: nil
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .title: .text(title)
+        case .url: .text(url)
+        case .summary: .text(summary)
         }
     }
 }
 
 /// `name`, `url`, and `isCurrent` or `isLast` when given: a navigation entry or a breadcrumb.
-final class LinkValues: TemplateFields {
+final class LinkValues: TemplateRecord {
+    enum Field: String, CaseIterable { case name, url }
     let name: TemplateText?
     let url: TemplateText?
     /// The flag's key (`isCurrent`, `isLast`) and value, when the link has one.
@@ -128,28 +117,15 @@ final class LinkValues: TemplateFields {
         self.flag = flag
     }
 
-    var keys: [String] { ["name", "url"] + [flagKey].compactMap { $0 } }
-
-    func fingerprint(into print: inout Fingerprint, known: [ObjectIdentifier: UInt64]) {
-        print.add(flagKey == nil ? 2 : 3)
-        print.field("name")
-        print.value(name)
-        print.field("url")
-        print.value(url)
-        if let flagKey {
-            print.field(flagKey)
-            print.value(flag)
+    func value(of field: Field) -> FieldValue {
+        switch field {
+        case .name: .text(name)
+        case .url: .text(url)
         }
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "url": url
-        case flagKey: flag
-        default: nil
-        }
-    }
+    var extraKeys: [String] { [flagKey].compactMap { $0 } }
+    func extraValue(named name: String) -> FieldValue? { name == flagKey ? .flag(flag) : nil }
 }
 
 /// A `[String: Any]` that has been through `PageContext.compacted`, behind the faster lookup.

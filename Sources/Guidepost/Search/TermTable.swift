@@ -1,3 +1,5 @@
+import GuidepostSupport
+
 /// Numbers terms by their UTF-8 bytes: a site's text is millions of words from a vocabulary of
 /// thousands, and looking each one up as a `String` (made, hashed with SipHash, compared) was
 /// most of building the index. Open addressing over one byte buffer, FNV-1a hashed.
@@ -13,11 +15,7 @@ struct TermTable: Sendable {
 
     /// The number of the term spelled by `term`, numbering it if it is new.
     mutating func number(of term: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
+        let hash = FNV1a.hash(term)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
         while slots[slot] != 0 {

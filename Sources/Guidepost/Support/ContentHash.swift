@@ -1,18 +1,11 @@
 import Foundation
+import GuidepostSupport
 
-/// FNV-1a, 64 bits: enough to tell two versions of an asset apart for cache busting, with no
-/// dependency to build. It is not a security boundary.
+/// An asset's name for cache busting: enough to tell two versions of it apart.
 enum ContentHash {
     static func fnv1a(_ data: Data) -> UInt64 {
         // Through a buffer pointer: `Data`'s own iterator costs more than the hash on a large file.
-        data.withUnsafeBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            return hash
-        }
+        data.withUnsafeBytes { FNV1a.hash($0) }
     }
 
     /// Ten hex digits, short enough for a file name.

@@ -1,10 +1,12 @@
+import GuidepostSupport
+
 /// A running 64-bit hash (FNV-1a, with a multiply-xorshift step for whole words) of typed,
 /// length-prefixed pieces, so that ("ab", "c") and
 /// ("a", "bc") differ. It decides whether an output file is rebuilt, never anything security
 /// depends on; 64 bits make an accidental match between two versions of one file a chance in
 /// 10^19. Stable across runs and machines, unlike `Hasher`, which is seeded per process.
 struct Fingerprint: Sendable, Equatable {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var value = FNV1a.offsetBasis
 
     init() {}
 
@@ -25,19 +27,13 @@ struct Fingerprint: Sendable, Equatable {
             hash ^= hash >> 29
             offset += 8
         }
-        while offset < bytes.count {
-            hash ^= UInt64(bytes[offset])
-            hash = hash &* 0x0000_0100_0000_01b3
-            offset += 1
-        }
-        value = hash
+        value = FNV1a.hash(bytes[offset...], seed: hash)
     }
 
     mutating func add(_ number: UInt64) {
         var hash = value
         for shift in stride(from: 0, to: 64, by: 8) {
-            hash ^= (number >> UInt64(shift)) & 0xff
-            hash = hash &* 0x0000_0100_0000_01b3
+            hash = FNV1a.step(hash, UInt8(truncatingIfNeeded: number >> UInt64(shift)))
         }
         value = hash
     }
@@ -46,7 +42,7 @@ struct Fingerprint: Sendable, Equatable {
 
     /// A one-byte marker of what comes next, so a string and a list of one string differ.
     mutating func tag(_ tag: UInt8) {
-        value = (value ^ UInt64(tag)) &* 0x0000_0100_0000_01b3
+        value = FNV1a.step(value, tag)
     }
 
     var hex: String {
