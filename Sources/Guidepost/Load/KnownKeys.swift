@@ -7,6 +7,7 @@ enum KnownKeys {
                               // Exports from other help desks carry an id; it is read as nothing, on purpose.
                               "id"]
     static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media"]
+        + PageFeatures.keys
     static let siteMedia = ["allow"]
     static let siteCategory = ["name", "description"]
     static let siteSupport = ["title", "text", "url", "label"]

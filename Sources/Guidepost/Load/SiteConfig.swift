@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var templateOverrides: String?
     /// File types published beside the guides besides `MediaPolicy.published` (`media: {allow: […]}`).
     public var mediaAllow: [String] = []
+    /// Feedback, announcement, analytics and Content-Security-Policy additions.
+    public var features = PageFeatures()
     /// Where site.yml names `templateOverrides`, for an error about it.
     var templateOverridesLine: Int?
     /// What in site.yml is read differently from how it was written (an unknown key).
@@ -64,6 +66,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
             config.baseURL = parsed
         }
+        config.features = try PageFeatures.read(yaml, base: config.baseURL, warnings: &config.warnings)
         for entry in try yaml.readers("categories") {
             guard let name = try entry.string("name"), !name.isEmpty else {
                 throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "categories"),

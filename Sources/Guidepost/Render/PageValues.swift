@@ -44,26 +44,31 @@ final class PageValues: TemplateRecord, @unchecked Sendable {
 final class SiteValues: TemplateRecord {
     enum Field: String, CaseIterable {
         case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support
+        case announcement, analytics
     }
 
     let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
     let faqURL, searchIndexURL, searchURL: TemplateText?
     let support: TemplateValue?
+    /// From `PageFeatures`: see `FeatureValues`.
+    let announcement, analytics: TemplateValue?
 
-    init(config: SiteConfig, faqURL: String?, searchIndexURL: String?, searchURL: String?) {
+    init(config: SiteConfig, policy: String, faqURL: String?, searchIndexURL: String?, searchURL: String?) {
         let base = config.baseURL
         title = templateText(config.title)
         description = templateText(config.description)
         language = templateText(config.language)
         baseURL = templateText(base.isGiven ? base.absolute : base.path)
         home = templateText(SitePath.root.href(base))
-        contentSecurityPolicy = templateText(HostingFiles.contentSecurityPolicy)
+        contentSecurityPolicy = templateText(policy)
         self.faqURL = faqURL.flatMap(templateText)
         self.searchIndexURL = searchIndexURL.flatMap(templateText)
         self.searchURL = searchURL.flatMap(templateText)
         support = config.support.map { support in
             TemplateValue(DictionaryValues(["title": support.title, "text": support.text, "url": support.url, "label": support.label]))
         }
+        announcement = FeatureValues.announcement(config.features)
+        analytics = FeatureValues.analytics(config.features)
     }
 
     func value(of field: Field) -> FieldValue {
@@ -78,6 +83,8 @@ final class SiteValues: TemplateRecord {
         case .searchIndexURL: .text(searchIndexURL)
         case .searchURL: .text(searchURL)
         case .support: .object(support)
+        case .announcement: .object(announcement)
+        case .analytics: .object(analytics)
         }
     }
 }
