@@ -91,7 +91,7 @@ extension PageFeatures {
             }
             let checked = try address(url, key: "analytics.url", line: settings?.line(of: "url") ?? line, in: yaml)
             return .matomo(url: checked.hasSuffix("/") ? checked : checked + "/", siteID: siteID)
-        case let src? where settings == nil:
+        case let src? where settings == nil && src.contains("://"):
             return .script(src: try address(src, key: "analytics", line: line, in: yaml))
         default:
             throw BuildError(.config, step: .load, file: yaml.file, line: line,
