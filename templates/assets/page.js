@@ -84,6 +84,8 @@
       });
     });
     wrapper.appendChild(button);
+    // The button's room can make a line scroll: a keyboard must reach what scrolls.
+    if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex')) pre.tabIndex = 0;
   }
 
   // ---- Videos -----------------------------------------------------------------------------
