@@ -40,8 +40,8 @@ public struct VideoEmbed: Sendable, Equatable {
 
     static func parse(_ literal: String, line: Int) -> Parsed {
         let lines = literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let hint = "write the video's address on the block's first line and its title on the second, for example:\n"
-            + "```video\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\nHow to reset your password\n```"
+        let hint = "put a YouTube or Vimeo address on the block's first line and the video's title on the second, "
+            + "for example `https://www.youtube.com/watch?v=dQw4w9WgXcQ`, then `How to reset your password`."
         guard let address = lines.first else {
             return .problem(MarkdownDiagnostic(line: line, "this video block is empty", hint: hint))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Guidepost
+import JSONSchemaCheck
 
 /// The markup the real theme gives the page features: each appears only when site.yml (or a
 /// guide) asks for it, and every page declares the same policy as `_headers`.
@@ -64,5 +65,38 @@ import Testing
         let page = try #require(site.text("index.html"))
         #expect(page.contains(#"data-matomo-url="https://stats.example.com/m/" data-matomo-site-id="7" defer></script>"#))
         #expect(page.contains(#"<script src="/assets/matomo."#))
+    }
+}
+
+/// The feedback form sends what docs/feedback.schema.json documents, field for field.
+@Suite struct FeedbackSchemaTests {
+    @Test func theFormsFieldsMatchTheDocumentedSchema() throws {
+        let site = try generate(["site.yml": "baseURL: https://help.example.com/\nfeedback: {endpoint: https://f.example/x}\n",
+                                 "Basics/start.md": guideFile("Start")],
+                                theme: minimalTheme.merging([
+                                    "templates/guide.mustache": try String(contentsOf: repositoryRoot.appendingPathComponent("templates/partials/feedback.mustache"), encoding: .utf8)
+                                        .replacingOccurrences(of: "{{endpoint}}", with: "{{feedback.endpoint}}")
+                                        .replacingOccurrences(of: "{{slug}}", with: "{{feedback.slug}}")
+                                        .replacingOccurrences(of: "{{url}}", with: "{{feedback.url}}")
+                                        .replacingOccurrences(of: "{{language}}", with: "{{feedback.language}}"),
+                                ]) { $1 })
+        let page = try #require(site.text("guides/start/index.html"))
+        var fields: [String: JSONValue] = [:]
+        for match in page.matches(of: #/name="([a-z]+)"(?: value="([^"]*)")?/#) {
+            fields[String(match.1)] = .string(match.2.map(String.init) ?? "")
+        }
+        #expect(fields.keys.sorted() == ["answer", "comment", "language", "slug", "url"])
+        #expect(fields["url"] == .string("https://help.example.com/guides/start/"))
+        let schemaText = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/feedback.schema.json"), encoding: .utf8)
+        let validator = SchemaValidator(root: try JSONValue.parse(schemaText))
+        for answer in ["yes", "no"] {
+            var payload = fields
+            payload["answer"] = .string(answer)
+            #expect(validator.errors(in: .object(payload)) == [])
+        }
+        var wrong = fields
+        wrong["answer"] = .string("maybe")
+        wrong["extra"] = .string("x")
+        #expect(validator.errors(in: .object(wrong)).count == 2)
     }
 }
