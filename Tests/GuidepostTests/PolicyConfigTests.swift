@@ -100,3 +100,23 @@ import Testing
         #expect(config.features.feedbackEndpoint == "/f")
     }
 }
+
+@Suite struct AnnouncementConfigTests {
+    @Test func eachMessageHasItsOwnKey() throws {
+        let first = try SiteConfig.parse("announcement: {text: Billing moves, url: /billing/}\n", file: "site.yml").features.announcement
+        let same = try SiteConfig.parse("announcement:\n  text: Billing moves\n  url: /billing/\n", file: "site.yml").features.announcement
+        let other = try SiteConfig.parse("announcement: {text: Billing moved, url: /billing/}\n", file: "site.yml").features.announcement
+        #expect(first?.key == same?.key)
+        #expect(first?.key != other?.key)
+        #expect(first?.label == "Read more")
+    }
+
+    @Test func anAnnouncementNeedsTextAndASafeLink() {
+        let empty = buildErrors(["site.yml": "title: T\nannouncement: {url: /x/}\n", "a.md": guideFile("A")])
+        #expect(empty.first?.line == 2)
+        #expect(empty.first?.message.contains("needs a `text`") == true)
+        let script = buildErrors(["site.yml": "announcement:\n  text: Hi\n  url: javascript:alert(1)\n", "a.md": guideFile("A")])
+        #expect(script.first?.line == 3)
+        #expect(script.first?.message.contains("`announcement.url` must be an http or https address or a path on this site") == true)
+    }
+}
