@@ -29,6 +29,17 @@
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
+  /** A real button: `text` on screen, `label` as its name when given. */
+  function makeButton(className, text, label, onClick) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = className;
+    button.textContent = text;
+    if (label) button.setAttribute('aria-label', label);
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
   // ---- Code blocks ------------------------------------------------------------------------
 
   /** One polite live region for every copy button: "Copied" is read out once per click. */
@@ -71,12 +82,7 @@
     wrapper.className = 'code-block';
     pre.replaceWith(wrapper);
     wrapper.appendChild(pre);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-button';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', 'Copy code');
-    button.addEventListener('click', () => {
+    const button = makeButton('copy-button', 'Copy', 'Copy code', () => {
       copy(code.textContent).then((copied) => {
         button.textContent = copied ? 'Copied' : 'Copy failed';
         announce(copied ? 'Copied' : 'Copy failed: select the code and copy it by hand');
@@ -93,14 +99,7 @@
   function enableVideo(figure) {
     const link = figure.querySelector('a.video-link');
     if (!link || !figure.dataset.videoSrc) return;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'video-link video-play';
-    button.append(...link.childNodes);
-    const action = button.querySelector('.video-action');
-    if (action) action.textContent = 'Play video';
-    link.replaceWith(button);
-    button.addEventListener('click', () => {
+    const button = makeButton('video-link video-play', '', null, () => {
       const frame = document.createElement('iframe');
       frame.className = 'video-frame';
       frame.src = playerURL(figure.dataset.videoSrc);
@@ -111,6 +110,10 @@
       button.replaceWith(frame);
       frame.focus();
     });
+    button.append(...link.childNodes);
+    const action = button.querySelector('.video-action');
+    if (action) action.textContent = 'Play video';
+    link.replaceWith(button);
   }
 
   // ---- Announcement -----------------------------------------------------------------------
@@ -123,12 +126,7 @@
       banner.remove();
       return;
     }
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'announcement-dismiss';
-    button.textContent = 'Dismiss';
-    button.setAttribute('aria-label', 'Dismiss announcement');
-    button.addEventListener('click', () => {
+    const button = makeButton('announcement-dismiss', 'Dismiss', 'Dismiss announcement', () => {
       try { if (storage) storage.setItem(key, '1'); } catch (error) { /* private mode: dismissed for this page only */ }
       const next = document.querySelector('.site-title');
       banner.remove();
