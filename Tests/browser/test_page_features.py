@@ -46,6 +46,7 @@ class Receiver:
 
     def __init__(self):
         self.posts = []
+        self.gets = []
         self.lock = threading.Lock()
         receiver = self
 
@@ -63,11 +64,22 @@ class Receiver:
                 self.end_headers()
                 self.wfile.write(page)
 
+            def do_GET(self):
+                # A stand-in for an analytics host: its tracker script reports what it was queued.
+                receiver.gets.append(self.path)
+                script = b"window.__tracked = JSON.stringify(window._paq);"
+                self.send_response(200 if self.path.endswith(".js") else 404)
+                self.send_header("Content-Type", "text/javascript")
+                self.send_header("Content-Length", str(len(script)))
+                self.end_headers()
+                self.wfile.write(script)
+
             def log_message(self, *args):
                 pass
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/feedback"
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = self.origin + "/feedback"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def taken(self):
@@ -265,3 +277,24 @@ def test_the_feature_markup_is_valid_html(features_site):
     lines = [line for line in (stdout + stderr).splitlines()
              if line.strip() and not any(pattern.search(line.replace("\u201c", '"').replace("\u201d", '"')) for pattern in IGNORED)]
     assert lines == []
+
+
+def test_matomo_starts_from_the_themes_script_under_the_policy(receiver, browser, console_errors, tmp_path_factory):
+    """Analytics by name: Matomo's tracker (here the receiver) is loaded and given its queue, with
+    no inline script and no policy violation; nothing else about the page changes."""
+    folder = tmp_path_factory.mktemp("matomo")
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    with (content / "site.yml").open("a", encoding="utf-8") as site:
+        site.write(f"analytics:\n  provider: matomo\n  url: {receiver.origin}/stats\n  siteId: 7\n")
+    public = build_site(folder / "public", "--content", content)
+    policy = next(line.split(":", 1)[1].strip() for line in (public / "_headers").read_text().splitlines()
+                  if "Content-Security-Policy" in line)
+    assert f"script-src 'self' {receiver.origin};" in policy
+    with serve(public, csp=policy) as url:
+        browser.get(url + "/")
+        tracked = fd.wait(browser, lambda d: d.execute_script("return window.__tracked"), "the tracker never ran")
+    assert tracked == ('[["setTrackerUrl","' + receiver.origin + '/stats/matomo.php"],["setSiteId","7"],'
+                       '["trackPageView"],["enableLinkTracking"]]')
+    assert "/stats/matomo.js" in receiver.gets
+    assert console_errors() == []
