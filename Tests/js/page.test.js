@@ -41,3 +41,22 @@ test('the script is small, strict and has no inline-style or eval escape hatches
     assert.ok(!text.includes(banned), banned);
   }
 });
+
+test('matomo.js queues the page view for the site its tag names and loads the tracker from there', () => {
+  const vm = require('node:vm');
+  const appended = [];
+  const context = {
+    window: {},
+    document: {
+      currentScript: { dataset: { matomoUrl: 'https://stats.example.com/m', matomoSiteId: '7' } },
+      createElement: (name) => ({ name }),
+      head: { appendChild: (element) => appended.push(element) },
+    },
+  };
+  vm.runInNewContext(fs.readFileSync(path.join(root, 'templates', 'assets', 'matomo.js'), 'utf8'), context);
+  assert.deepEqual(JSON.parse(JSON.stringify(context.window._paq)), [
+    ['setTrackerUrl', 'https://stats.example.com/m/matomo.php'], ['setSiteId', '7'], ['trackPageView'], ['enableLinkTracking']]);
+  assert.equal(appended.length, 1);
+  assert.equal(appended[0].src, 'https://stats.example.com/m/matomo.js');
+  assert.equal(appended[0].async, true);
+});
