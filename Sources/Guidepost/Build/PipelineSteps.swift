@@ -62,7 +62,9 @@ extension Pipeline {
             stages.memo.sources = content.parsed
             return .skipped
         }
-        let model = try SiteModelBuilder(content: content, related: policy.memo?.related).build()
+        // Asked here, not when loading: a quick rebuild (only bodies changed) keeps the last dates.
+        let dates = lastModified.dates(under: options.content)
+        let model = try SiteModelBuilder(content: content, related: policy.memo?.related, lastModified: dates).build()
         stages.model = model
         if policy.memo != nil { stages.memo.related = model.relatedMemo }
         return .ran

@@ -116,6 +116,23 @@ struct PageContext: Sendable {
         return JSONText.escapeForHTML(json)
     }
 
+    /// The schema.org Article of a guide, written as `breadcrumbJSON` is (sorted keys, safe for
+    /// a script element); `dateModified` only when the date is known.
+    static func articleJSON(headline: String, description: String, dateModified: String?) -> String {
+        var json = #"{"@context":"https://schema.org","@type":"Article","#
+        if let dateModified {
+            json += #""dateModified":"#
+            JSONText.appendQuoted(dateModified, to: &json)
+            json += ","
+        }
+        json += #""description":"#
+        JSONText.appendQuoted(description, to: &json)
+        json += #","headline":"#
+        JSONText.appendQuoted(headline, to: &json)
+        json += "}"
+        return JSONText.escapeForHTML(json)
+    }
+
     /// Mustache treats an empty string as true, so `{{#summary}}` would print an empty
     /// paragraph; dropping empty values lets templates test for presence and nothing else.
     static func compacted(_ context: [String: Any]) -> [String: Any] {

@@ -23,6 +23,8 @@ struct PageJob: Sendable {
     var kind: Kind
     var path: SitePath
     var indexable: Bool
+    /// The day the page's source last changed, for the sitemap's `<lastmod>`.
+    var lastModified: String?
 }
 
 /// Step three: turns the site model into HTML pages through the theme's templates.
@@ -102,7 +104,9 @@ struct PageRenderer: Sendable {
         jobs += model.categories.indices.map { PageJob(kind: .category($0), path: model.categories[$0].sitePath, indexable: true) }
         if let faq = model.faq { jobs.append(PageJob(kind: .faq, path: faq.path, indexable: true)) }
         jobs.append(PageJob(kind: .notFound, path: Self.notFoundPath, indexable: false))
-        jobs += model.guides.indices.map { PageJob(kind: .guide($0), path: model.guides[$0].path, indexable: true) }
+        jobs += model.guides.indices.map {
+            PageJob(kind: .guide($0), path: model.guides[$0].path, indexable: true, lastModified: model.guides[$0].updated)
+        }
         for (index, guide) in model.guides.enumerated() {
             jobs += guide.aliases.indices.map { PageJob(kind: .alias(guide: index, alias: $0), path: guide.aliases[$0], indexable: false) }
         }
@@ -256,7 +260,8 @@ struct PageRenderer: Sendable {
             flowHTML: guide.flow.map(flowHTML),
             toc: toc, tags: guide.tags,
             related: model.related[index].map(context.summary(at:)),
-            category: categoryLink, previous: previous, next: next, hasPager: hasPager)
+            category: categoryLink, previous: previous, next: next, hasPager: hasPager, updated: guide.updated,
+            jsonLD: PageContext.articleJSON(headline: guide.title, description: guide.summary, dateModified: guide.updated))
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty
