@@ -3,9 +3,12 @@ header that fits a phone (a menu button with JavaScript, a link to every categor
 import json
 import re
 
+import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 import flowdriver as fd
+from test_axe import axe_browser, describe, run_axe, set_scheme  # noqa: F401 (a fixture)
 
 
 def guide_urls(site_dir):
@@ -28,3 +31,100 @@ def test_every_guide_shows_its_last_commit_date_everywhere_it_belongs(browser, b
         assert article["dateModified"] == day
         assert article["headline"] == browser.find_element(By.TAG_NAME, "h1").text
         assert f"{url}</loc><lastmod>{day}</lastmod>" in sitemap, url
+
+
+# ---- The header on a phone ---------------------------------------------------------------
+
+def at_width(driver, width, url):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    driver.get(url)
+    fd.wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", f"{url} never loaded")
+
+
+@pytest.fixture
+def reset_width(browser, browser_without_js):
+    yield
+    for driver in (browser, browser_without_js):
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def nav_parts(driver):
+    nav = driver.find_element(By.CSS_SELECTOR, ".site-nav")
+    return (nav.find_element(By.CSS_SELECTOR, ".site-nav-toggle"), nav.find_element(By.ID, "site-nav-list"),
+            nav.find_element(By.CSS_SELECTOR, ".site-nav-all"))
+
+
+def sideways(driver):
+    return driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+
+
+def test_on_a_phone_the_categories_sit_behind_a_menu_button_that_works_by_keyboard(browser, base_url, reset_width, console_errors):
+    at_width(browser, 390, base_url + "/guides/why-occupied/")
+    button, items, _ = nav_parts(browser)
+    fd.wait(browser, lambda d: button.is_displayed(), "no menu button at 390 px")
+    assert not items.is_displayed()
+    assert button.tag_name == "button" and button.get_attribute("aria-expanded") == "false"
+    assert button.get_attribute("aria-controls") == "site-nav-list"
+    browser.execute_script("arguments[0].focus()", button)
+    fd.press(browser, Keys.ENTER)
+    assert button.get_attribute("aria-expanded") == "true"
+    links = items.find_elements(By.TAG_NAME, "a")
+    assert links and all(link.is_displayed() for link in links)
+    assert not sideways(browser), "the open menu fits the screen"
+    assert [l.get_attribute("aria-current") for l in links].count("true") == 1, "the guide's category is marked"
+    fd.press(browser, Keys.TAB)
+    assert browser.switch_to.active_element == links[0], "Tab goes from the button into the list"
+    fd.press(browser, Keys.ESCAPE)
+    assert button.get_attribute("aria-expanded") == "false" and not items.is_displayed()
+    assert browser.switch_to.active_element == button, "Escape returns to the button"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    browser.find_element(By.TAG_NAME, "h1").click()
+    assert button.get_attribute("aria-expanded") == "false", "a click elsewhere closes it"
+    assert console_errors() == []
+
+
+def test_where_they_fit_the_categories_are_shown_and_the_button_is_not(browser, base_url, reset_width):
+    at_width(browser, 1280, base_url + "/")
+    button, items, everything = nav_parts(browser)
+    assert items.is_displayed() and not button.is_displayed() and not everything.is_displayed()
+    tops = {item.rect["y"] for item in items.find_elements(By.TAG_NAME, "li")}
+    assert len(tops) == 1, "one line"
+    # Back to a phone: the same page collapses when it is resized.
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    fd.wait(browser, lambda d: button.is_displayed() and not items.is_displayed(), "resizing to 390 px did not collapse the list")
+
+
+def test_without_javascript_a_phone_gets_a_link_to_every_topic(browser_without_js, base_url, site_dir, reset_width):
+    driver = browser_without_js
+    at_width(driver, 390, base_url + "/")
+    button, items, everything = nav_parts(driver)
+    assert not button.is_displayed() and not items.is_displayed() and everything.is_displayed()
+    assert not sideways(driver)
+    wanted = {link.get_attribute("href") for link in items.find_elements(By.TAG_NAME, "a")}
+    everything.click()
+    assert driver.current_url == base_url + "/categories/"
+    listed = {link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "main a")}
+    assert wanted <= listed, "every link of the header is on the topics page"
+    at_width(driver, 1280, base_url + "/")
+    button, items, everything = nav_parts(driver)
+    assert items.is_displayed() and not button.is_displayed() and not everything.is_displayed()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_menu_and_the_topics_page_have_no_axe_violations(axe_browser, base_url, scheme):
+    set_scheme(axe_browser, scheme)
+    found = {}
+    try:
+        at_width(axe_browser, 390, base_url + "/categories/")
+        if violations := run_axe(axe_browser)["violations"]:
+            found["topics page"] = describe(violations)
+        button, _, _ = nav_parts(axe_browser)
+        fd.wait(axe_browser, lambda d: button.is_displayed(), "no menu button at 390 px")
+        button.click()
+        if violations := run_axe(axe_browser)["violations"]:
+            found["menu open"] = describe(violations)
+    finally:
+        axe_browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert found == {}, "\n".join(f"{state}:\n{text}" for state, text in found.items())

@@ -1,6 +1,6 @@
 /// What a page is, before it becomes a template context.
 struct PageInfo {
-    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found", search }
+    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found", search, categories }
 
     var kind: Kind
     var title: String
@@ -42,7 +42,8 @@ struct PageContext: Sendable {
         site = TemplateValue(SiteValues(config: model.config, faqURL: model.faq?.path.href(base),
                                         // The search index, and the page the header's form submits to without JavaScript.
                                         searchIndexURL: searchIndex?.href(base),
-                                        searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil))
+                                        searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil,
+                                        categoriesURL: CategoriesPage.isRendered(by: theme, model: model) ? CategoriesPage.path.href(base) : nil))
         assets = TemplateValue(DictionaryValues(theme.assetURLs))
         let top = model.topCategories
         func nav(current: String?) -> TemplateValue {
@@ -173,6 +174,7 @@ struct PageContext: Sendable {
         case .flowStep: "FlowStep"
         case .notFound: "NotFound"
         case .search: "Search"
+        case .categories: "Categories"
         }
     }
 }

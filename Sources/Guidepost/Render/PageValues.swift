@@ -43,14 +43,16 @@ final class PageValues: TemplateRecord, @unchecked Sendable {
 /// `site`: the same on every page, so made once per build.
 final class SiteValues: TemplateRecord {
     enum Field: String, CaseIterable {
-        case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support
+        case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support, categoriesURL
     }
 
     let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
     let faqURL, searchIndexURL, searchURL: TemplateText?
+    /// The page of every category, for the header on a narrow screen without JavaScript.
+    let categoriesURL: TemplateText?
     let support: TemplateValue?
 
-    init(config: SiteConfig, faqURL: String?, searchIndexURL: String?, searchURL: String?) {
+    init(config: SiteConfig, faqURL: String?, searchIndexURL: String?, searchURL: String?, categoriesURL: String? = nil) {
         let base = config.baseURL
         title = templateText(config.title)
         description = templateText(config.description)
@@ -61,6 +63,7 @@ final class SiteValues: TemplateRecord {
         self.faqURL = faqURL.flatMap(templateText)
         self.searchIndexURL = searchIndexURL.flatMap(templateText)
         self.searchURL = searchURL.flatMap(templateText)
+        self.categoriesURL = categoriesURL.flatMap(templateText)
         support = config.support.map { support in
             TemplateValue(DictionaryValues(["title": support.title, "text": support.text, "url": support.url, "label": support.label]))
         }
@@ -78,6 +81,7 @@ final class SiteValues: TemplateRecord {
         case .searchIndexURL: .text(searchIndexURL)
         case .searchURL: .text(searchURL)
         case .support: .object(support)
+        case .categoriesURL: .text(categoriesURL)
         }
     }
 }
