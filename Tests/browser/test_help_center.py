@@ -128,3 +128,54 @@ def test_the_open_menu_and_the_topics_page_have_no_axe_violations(axe_browser, b
     finally:
         axe_browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert found == {}, "\n".join(f"{state}:\n{text}" for state, text in found.items())
+
+
+# ---- Search results readers can judge ----------------------------------------------------
+
+def test_header_results_show_where_each_is_and_a_snippet_with_the_match_marked(browser, base_url, console_errors):
+    browser.get(base_url + "/guides/why-occupied/")
+    box = browser.find_element(By.ID, "search-input")
+    box.click()
+    box.send_keys("code")
+    fd.wait(browser, lambda d: box.get_attribute("aria-expanded") == "true", "the header's results never opened")
+    options = browser.find_elements(By.CSS_SELECTOR, "#search-listbox [role=option]")
+    categories = {"Account security", "Verification codes"}
+    metas = [o.find_elements(By.CSS_SELECTOR, ".search-option-meta") for o in options]
+    assert any(meta and meta[0].text.split(" › ")[0] in categories for meta in metas), [m[0].text for m in metas if m]
+    snippets = browser.find_elements(By.CSS_SELECTOR, "#search-listbox .search-option-snippet")
+    assert snippets and any(s.find_elements(By.TAG_NAME, "mark") for s in snippets), "a snippet marks the match"
+    for s in snippets:
+        assert len(s.get_attribute("textContent")) <= 112, s.get_attribute("textContent")
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == "search-option-0"
+    assert console_errors() == []
+
+
+def test_the_search_page_filters_by_category_by_keyboard_and_keeps_it_in_the_address(browser, base_url, console_errors):
+    browser.get(base_url + "/search/?q=code")
+    fd.wait(browser, lambda d: d.find_element(By.ID, "search-page-results").is_displayed(), "no results for ?q=code")
+    select = browser.find_element(By.ID, "search-page-category")
+    fd.wait(browser, lambda d: select.is_displayed(), "no category filter")
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=search-page-category]").text == "Category"
+    everything = len(browser.find_elements(By.CSS_SELECTOR, ".search-page-list > li"))
+    names = [o.text for o in select.find_elements(By.TAG_NAME, "option")]
+    assert names[0] == "All categories" and "Verification codes" in names
+    browser.execute_script("arguments[0].focus()", select)
+    while select.get_attribute("value") != "Verification codes":
+        fd.press(browser, Keys.ARROW_DOWN)
+    fd.wait(browser, lambda d: "category=Verification+codes" in d.current_url, "the choice is not in the address")
+    metas = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".search-page-list .search-page-meta")]
+    assert metas and all(m.startswith("Verification codes") for m in metas), metas
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".search-page-list > li")) < everything
+    marks = browser.find_elements(By.CSS_SELECTOR, ".search-page-list .search-page-snippet mark")
+    assert marks and all(m.text.lower().startswith("code") for m in marks)
+    browser.get(browser.current_url)
+    fd.wait(browser, lambda d: d.find_element(By.ID, "search-page-category").get_attribute("value") == "Verification codes",
+            "a shared address does not keep the filter")
+    assert console_errors() == []
+
+
+def test_search_results_fit_a_phone(browser, base_url, reset_width):
+    at_width(browser, 390, base_url + "/search/?q=code")
+    fd.wait(browser, lambda d: d.find_element(By.ID, "search-page-results").is_displayed(), "no results for ?q=code")
+    assert not sideways(browser)

@@ -20,6 +20,7 @@
     module.exports = { fitsOnOneLine };
     return;
   }
+  if (typeof document === 'undefined') return;
 
   const nav = document.querySelector('.site-nav');
   const button = nav && nav.querySelector('.site-nav-toggle');
