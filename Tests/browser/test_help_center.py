@@ -1,13 +1,16 @@
-"""What help-center readers expect of the pages themselves: a guide's last-updated date, and a
-header that fits a phone (a menu button with JavaScript, a link to every category without)."""
+"""What help-center readers expect of the pages themselves: a guide's last-updated date, a
+header that fits a phone (a menu button with JavaScript, a link to every category without),
+search results with their category and a snippet, and a site in its own colours and logo."""
 import json
 import re
+import shutil
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 import flowdriver as fd
+from conftest import ROOT, build_site, serve
 from test_axe import axe_browser, describe, run_axe, set_scheme  # noqa: F401 (a fixture)
 
 
@@ -179,3 +182,62 @@ def test_search_results_fit_a_phone(browser, base_url, reset_width):
     at_width(browser, 390, base_url + "/search/?q=code")
     fd.wait(browser, lambda d: d.find_element(By.ID, "search-page-results").is_displayed(), "no results for ?q=code")
     assert not sideways(browser)
+
+
+# ---- Branding ----------------------------------------------------------------------------
+
+LIGHT_ACCENT, DARK_ACCENT = "#7a1fa2", "#e2b0ff"
+
+
+def png(width, height, rgb):
+    """A solid PNG, so the logo is a real image the browser decodes."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("branded") / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "brand").mkdir()
+    (content / "brand" / "logo.png").write_bytes(png(64, 32, (122, 31, 162)))
+    with open(content / "site.yml", "a", encoding="utf-8") as config:
+        config.write(f'logo: brand/logo.png\nfavicon: brand/logo.png\naccent:\n  light: "{LIGHT_ACCENT}"\n  dark: "{DARK_ACCENT}"\n')
+    folder = build_site(content.parent / "public", "--content", content)
+    with serve(folder) as url:
+        yield url
+
+
+def rgb(hex_colour):
+    return "rgb(" + ", ".join(str(int(hex_colour[i:i + 2], 16)) for i in (1, 3, 5)) + ")"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_branded_site_shows_its_logo_and_accent_with_no_axe_violations(axe_browser, branded_site, scheme):
+    set_scheme(axe_browser, scheme)
+    found = {}
+    try:
+        for width in (1280, 390):
+            for page in ("/", "/guides/why-occupied/"):
+                at_width(axe_browser, width, branded_site + page)
+                logo = axe_browser.find_element(By.CSS_SELECTOR, ".site-title img.site-logo-image")
+                assert axe_browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", logo) == 64
+                assert logo.get_attribute("alt") == "", "the site title next to it names the link"
+                link = axe_browser.find_element(By.CSS_SELECTOR, "main .breadcrumbs a, main .guide-item-title")
+                assert link.value_of_css_property("color") == rgb(LIGHT_ACCENT if scheme == "light" else DARK_ACCENT)
+                assert axe_browser.find_elements(By.CSS_SELECTOR, "[style]") == []
+                if violations := run_axe(axe_browser)["violations"]:
+                    found[f"{page} at {width} px"] = describe(violations)
+                assert not sideways(axe_browser)
+    finally:
+        axe_browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    head = axe_browser.find_element(By.TAG_NAME, "head")
+    assert head.find_element(By.CSS_SELECTOR, 'meta[property="og:image"]').get_attribute("content").startswith("https://help.example.com/media/")
+    assert head.find_element(By.CSS_SELECTOR, 'link[rel="icon"]').get_attribute("type") == "image/png"
+    assert found == {}, "\n".join(f"{state}:\n{text}" for state, text in found.items())

@@ -115,7 +115,7 @@ extension Pipeline {
     func loadTheme(_ config: SiteConfig, overrides: inout String?) throws(BuildErrors) -> Theme {
         overrides = try options.overridesFolder(config)
         return try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
-            .load(base: config.baseURL)
+            .load(base: config.baseURL, brand: config.brand, configFile: config.file)
     }
 
     /// The index of every guide and the FAQ; pages need only its path.

@@ -6,8 +6,10 @@ enum KnownKeys {
     static let frontMatter = ["title", "summary", "description", "category", "order", "tags", "slug", "flow", "layout", "aliases", "draft", "updated",
                               // Exports from other help desks carry an id; it is read as nothing, on purpose.
                               "id"]
-    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media"]
+    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media",
+                       "logo", "favicon", "ogImage", "accent"]
     static let siteMedia = ["allow"]
+    static let siteAccent = ["light", "dark"]
     static let siteCategory = ["name", "description"]
     static let siteSupport = ["title", "text", "url", "label"]
     static let siteMarkdown = ["rawHTML"]

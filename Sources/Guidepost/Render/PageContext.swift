@@ -43,7 +43,8 @@ struct PageContext: Sendable {
                                         // The search index, and the page the header's form submits to without JavaScript.
                                         searchIndexURL: searchIndex?.href(base),
                                         searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil,
-                                        categoriesURL: CategoriesPage.isRendered(by: theme, model: model) ? CategoriesPage.path.href(base) : nil))
+                                        categoriesURL: CategoriesPage.isRendered(by: theme, model: model) ? CategoriesPage.path.href(base) : nil,
+                                        brand: BrandURLs(model)))
         assets = TemplateValue(DictionaryValues(theme.assetURLs))
         let top = model.topCategories
         func nav(current: String?) -> TemplateValue {
