@@ -215,7 +215,8 @@ def branded_site(tmp_path_factory):
 
 
 def rgb(hex_colour):
-    return "rgb(" + ", ".join(str(int(hex_colour[i:i + 2], 16)) for i in (1, 3, 5)) + ")"
+    """As WebDriver reports a computed colour."""
+    return "rgba(" + ", ".join(str(int(hex_colour[i:i + 2], 16)) for i in (1, 3, 5)) + ", 1)"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
