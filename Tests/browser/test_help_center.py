@@ -3,14 +3,13 @@ header that fits a phone (a menu button with JavaScript, a link to every categor
 search results with their category and a snippet, and a site in its own colours and logo."""
 import json
 import re
-import shutil
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 import flowdriver as fd
-from conftest import ROOT, build_site, serve
+from conftest import DARK_ACCENT, LIGHT_ACCENT, serve
 from test_axe import axe_browser, describe, run_axe, set_scheme  # noqa: F401 (a fixture)
 
 
@@ -186,31 +185,9 @@ def test_search_results_fit_a_phone(browser, base_url, reset_width):
 
 # ---- Branding ----------------------------------------------------------------------------
 
-LIGHT_ACCENT, DARK_ACCENT = "#7a1fa2", "#e2b0ff"
-
-
-def png(width, height, rgb):
-    """A solid PNG, so the logo is a real image the browser decodes."""
-    import struct
-    import zlib
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
-
-
 @pytest.fixture(scope="module")
-def branded_site(tmp_path_factory):
-    content = tmp_path_factory.mktemp("branded") / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "brand").mkdir()
-    (content / "brand" / "logo.png").write_bytes(png(64, 32, (122, 31, 162)))
-    with open(content / "site.yml", "a", encoding="utf-8") as config:
-        config.write(f'logo: brand/logo.png\nfavicon: brand/logo.png\naccent:\n  light: "{LIGHT_ACCENT}"\n  dark: "{DARK_ACCENT}"\n')
-    folder = build_site(content.parent / "public", "--content", content)
-    with serve(folder) as url:
+def branded_site(branded_dir):
+    with serve(branded_dir) as url:
         yield url
 
 
