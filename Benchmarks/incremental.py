@@ -10,7 +10,8 @@ from the command's start to its exit; `serve` by the time it reports for the reb
 pages; the search index follows). `serve` is also timed changing a guide's title, which
 other pages show. The
 first, clean build and a rebuild with nothing changed are timed too. `--scratch-path` and
-`--sitegen` as in run.py. Nothing here is asserted: the figures go in BENCHMARKS.md.
+`--sitegen` as in run.py; `--templates` gives an older binary the theme of its own commit.
+Nothing here is asserted: the figures go in BENCHMARKS.md.
 """
 import argparse
 import os
@@ -59,8 +60,8 @@ def retitle(path, number):
     path.write_text(text.replace('title: "', f'title: "Retitled {number} ', 1), encoding="utf-8")
 
 
-def time_builds(sitegen, corpus, out, edits):
-    command = [sitegen, "build", "--content", str(corpus), "--templates", str(ROOT / "templates"), "--output", str(out)]
+def time_builds(sitegen, templates, corpus, out, edits):
+    command = [sitegen, "build", "--content", str(corpus), "--templates", str(templates), "--output", str(out)]
     clean = run.timed(command + ["--clean"])
     unchanged = run.timed(command)
     rebuilt = []
@@ -70,8 +71,8 @@ def time_builds(sitegen, corpus, out, edits):
     return clean, unchanged, rebuilt
 
 
-def time_serve(sitegen, corpus, edits, change=edit):
-    process = subprocess.Popen([sitegen, "serve", "--content", str(corpus), "--templates", str(ROOT / "templates"),
+def time_serve(sitegen, templates, corpus, edits, change=edit):
+    process = subprocess.Popen([sitegen, "serve", "--content", str(corpus), "--templates", str(templates),
                                 "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         line = process.stdout.readline()
@@ -101,16 +102,18 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scratch-path")
     parser.add_argument("--sitegen")
+    parser.add_argument("--templates", default=str(ROOT / "templates"), help="the theme (an older binary's own)")
     args = parser.parse_args()
     sitegen = sitegen_binary(args)
+    templates = pathlib.Path(args.templates)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix=f"guidepost-incremental-{args.guides}-"))
     corpus = work / "content"
     subprocess.run(["python3", str(HERE / "make-corpus.py"), str(args.guides), str(corpus)], check=True)
     edits = guides_to_edit(corpus, 3 * args.runs)
-    clean, unchanged, rebuilt = time_builds(sitegen, corpus, work / "public", edits[:args.runs])
-    served = time_serve(sitegen, corpus, edits[args.runs:2 * args.runs])
-    retitled = time_serve(sitegen, corpus, edits[2 * args.runs:], change=retitle)
+    clean, unchanged, rebuilt = time_builds(sitegen, templates, corpus, work / "public", edits[:args.runs])
+    served = time_serve(sitegen, templates, corpus, edits[args.runs:2 * args.runs])
+    retitled = time_serve(sitegen, templates, corpus, edits[2 * args.runs:], change=retitle)
     subprocess.run(["rm", "-rf", str(work)], check=True)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "

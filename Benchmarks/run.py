@@ -7,6 +7,9 @@ two, and prints median wall time, CPU time, peak memory and pages per second as 
 Both tools build from scratch every run: each one's previous output is deleted before it starts,
 outside the timing. `--scratch-path` builds Guidepost in a build folder of its own (so a release
 build for the benchmark does not disturb `.build`); `--sitegen` measures a given binary instead.
+`--baseline` adds an older binary, timed in the same alternation ("Guidepost before") with the
+templates of its own commit (`--baseline-templates`), so a change is judged against the code
+before it on the same machine in the same minutes.
 
 Needs `hugo` (apt-get install hugo). Nothing here is asserted: the figures go in BENCHMARKS.md.
 """
@@ -43,6 +46,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scratch-path", help="swift build's --scratch-path for the Guidepost build")
     parser.add_argument("--sitegen", help="a sitegen binary to measure instead of building one (an older build, say)")
+    parser.add_argument("--baseline", help="an older sitegen binary to time in the same runs, as \"Guidepost before\"")
+    parser.add_argument("--baseline-templates", help="the templates folder of the baseline's commit")
     args = parser.parse_args()
 
     if args.sitegen:
@@ -65,17 +70,22 @@ def main():
         hugo_site = work / "hugo"
         shutil.copytree(HERE / "hugo", hugo_site)
         os.symlink(corpus, hugo_site / "content")
-        results = {"Guidepost": [], "Hugo": []}
+        binaries = {"Guidepost": (sitegen, ROOT / "templates")}
+        if args.baseline:
+            before = (os.path.abspath(args.baseline), pathlib.Path(args.baseline_templates or ROOT / "templates"))
+            binaries = {"Guidepost before": before, **binaries}
+        results = {tool: [] for tool in [*binaries, "Hugo"]}
         pages = {}
         for _ in range(args.runs):
-            out = work / "guidepost-out"
-            # A clean build, as Hugo's below: otherwise Guidepost would also time deleting the last
-            # site. Its build cache goes too, so the build is a first one (see incremental.py).
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(work / ".sitegen-cache", ignore_errors=True)
-            results["Guidepost"].append(timed([sitegen, "--content", str(corpus), "--templates",
-                                               str(ROOT / "templates"), "--output", str(out)]))
-            pages["Guidepost"] = count_pages(out)
+            for tool, (binary, templates) in binaries.items():
+                out = work / "guidepost-out"
+                # A clean build, as Hugo's below: otherwise Guidepost would also time deleting the
+                # last site. Its build cache goes too, so the build is a first one (see incremental.py).
+                shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(work / ".sitegen-cache", ignore_errors=True)
+                results[tool].append(timed([binary, "--content", str(corpus), "--templates",
+                                            str(templates), "--output", str(out)]))
+                pages[tool] = count_pages(out)
             out = work / "hugo-out"
             shutil.rmtree(out, ignore_errors=True)
             results["Hugo"].append(timed(["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(out)]))
@@ -88,6 +98,9 @@ def main():
             medians[tool] = wall
             rows.append((guides, tool, wall, cpu, peak, pages[tool], pages[tool] / wall))
         rows.append((guides, "Guidepost / Hugo", medians["Guidepost"] / medians["Hugo"], None, None, None, None))
+        if args.baseline:
+            rows.append((guides, "Guidepost / Guidepost before", medians["Guidepost"] / medians["Guidepost before"],
+                         None, None, None, None))
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "

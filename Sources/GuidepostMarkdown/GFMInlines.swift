@@ -12,19 +12,23 @@ struct GFMTriggers: OptionSet {
 
     static func scan(_ bytes: ArraySlice<UInt8>) -> GFMTriggers {
         var found: GFMTriggers = []
-        // The last three bytes, lower-cased, to spot "www." and "://" in the same pass.
-        var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "~"): found.insert(.strikethrough)
-            case UInt8(ascii: "|"): found.insert(.pipe)
-            case UInt8(ascii: "@"): found.insert(.autolink)
-            case UInt8(ascii: "/") where last.2 == UInt8(ascii: ":"): found.insert(.autolink)
-            case UInt8(ascii: ".") where last == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")): found.insert(.autolink)
-            case UInt8(ascii: "^") where last.2 == UInt8(ascii: "["): found.insert(.footnote)
-            default: break
+        // Most bytes are none of the six below, so the bytes before one are looked at only when
+        // it is found ("://", "www.", "[^"), not carried along for every byte.
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                switch buffer[index] {
+                case UInt8(ascii: "~"): found.insert(.strikethrough)
+                case UInt8(ascii: "|"): found.insert(.pipe)
+                case UInt8(ascii: "@"): found.insert(.autolink)
+                case UInt8(ascii: "/") where index >= 1 && buffer[index - 1] == UInt8(ascii: ":"):
+                    found.insert(.autolink)
+                case UInt8(ascii: ".") where index >= 3 && (index - 3..<index).allSatisfy({ buffer[$0] | 0x20 == UInt8(ascii: "w") }):
+                    found.insert(.autolink)
+                case UInt8(ascii: "^") where index >= 1 && buffer[index - 1] == UInt8(ascii: "["):
+                    found.insert(.footnote)
+                default: break
+                }
             }
-            last = (last.1, last.2, byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
         }
         return found
     }

@@ -15,14 +15,7 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
-    var content = BuildOptions.defaultContent
-
-    @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
-    var templates = BuildOptions.defaultTemplates
-
-    @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
-    var overrides: String?
+    @OptionGroup var sources: SourceFolders
 
     @Option(help: ArgumentHelp("Where the site is written; replaced whole on success.", valueName: "folder"))
     var output = BuildOptions.defaultOutput
@@ -53,7 +46,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let options = BuildOptions(content: content, templates: templates, overrides: overrides,
+        let options = BuildOptions(content: sources.content, templates: sources.templates, overrides: sources.overrides,
                                    output: output, baseURL: baseURL.flatMap(BaseURL.init), cacheFolder: cache, incremental: !clean,
                                    strict: strict, drafts: drafts)
         let progress = ProgressLine.forStandardError()

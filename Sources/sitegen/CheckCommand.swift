@@ -15,14 +15,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
-    var content = BuildOptions.defaultContent
-
-    @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
-    var templates = BuildOptions.defaultTemplates
-
-    @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
-    var overrides: String?
+    @OptionGroup var sources: SourceFolders
 
     @Flag(help: "Treat warnings as errors: report them as errors and exit 1.")
     var strict = false
@@ -38,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(content: content, templates: templates, overrides: overrides, drafts: drafts)
+        let options = BuildOptions(content: sources.content, templates: sources.templates, overrides: sources.overrides, drafts: drafts)
         var report = BuildPipeline(options: options).check()
         if strict { report = report.treatingWarningsAsErrors() }
         switch format {

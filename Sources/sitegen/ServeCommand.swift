@@ -16,14 +16,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The folder of Markdown guides and site.yml.", valueName: "folder"))
-    var content = BuildOptions.defaultContent
-
-    @Option(help: ArgumentHelp("The theme: Mustache templates and assets/.", valueName: "folder"))
-    var templates = BuildOptions.defaultTemplates
-
-    @Option(help: ArgumentHelp("Templates and assets that replace the theme's file by file (overrides site.yml's templateOverrides).", valueName: "folder"))
-    var overrides: String?
+    @OptionGroup var sources: SourceFolders
 
     @Option(help: ArgumentHelp("The port on 127.0.0.1; 0 picks a free one.", valueName: "number"))
     var port = 8000
@@ -41,7 +34,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var settings = ServeOptions(content: content, templates: templates, overrides: overrides, port: UInt16(port))
+        var settings = ServeOptions(content: sources.content, templates: sources.templates, overrides: sources.overrides, port: UInt16(port))
         settings.timings = timings
         settings.drafts = drafts
         let options = settings
