@@ -15,7 +15,7 @@ enum CategoriesPage {
     }
 
     /// `categories`: each top category with `name`, `url`, `description`, `guideCount` (nested
-    /// ones included), `guides` (the count in words: `1 guide`, `12 guides`) and `subcategories`
+    /// ones included), `guideCountText` (the count in words: `1 guide`, `12 guides`) and `subcategories`
     /// (the same, one level down).
     static func context(_ model: SiteModel) -> [String: Any] {
         ["categories": model.topCategories.map { category in
@@ -33,7 +33,7 @@ enum CategoriesPage {
             "url": category.sitePath.href(model.config.baseURL),
             "description": category.description,
             "guideCount": count,
-            "guides": count == 1 ? "1 guide" : "\(count) guides",
+            "guideCountText": count == 1 ? "1 guide" : "\(count) guides",
         ]
     }
 }
