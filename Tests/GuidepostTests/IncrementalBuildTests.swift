@@ -231,6 +231,22 @@ import Darwin
         #expect(summary.cleanBecause == "no cache from an earlier build")
     }
 
+    @Test func aCacheTemporaryLeftByAKilledBuildIsRemovedButOneOfARunningBuildIsKept() throws {
+        let project = try Project()
+        try project.build()
+        let folder = project.cacheFile.deletingLastPathComponent()
+        // Process ids stop far below 999999999 (pid_max is at most 2^22), so that writer is gone.
+        let orphan = folder.appendingPathComponent("public.cache.999999999-42.tmp")
+        let running = folder.appendingPathComponent("public.cache.\(getpid())-42.tmp")
+        let unrelated = folder.appendingPathComponent("notes.tmp")
+        for file in [orphan, running, unrelated] { try Data("left".utf8).write(to: file) }
+        try project.edit("Getting Started/second-steps.md") { $0 + "\nOne more sentence.\n" }
+        _ = try project.buildAndCompare("after a build killed while saving its cache")
+        #expect(!FileManager.default.fileExists(atPath: orphan.path))
+        #expect(FileManager.default.fileExists(atPath: running.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated.path))
+    }
+
     @Test func aLinkInTheOutputFolderMakesTheBuildCleanRatherThanWriteThroughIt() throws {
         let project = try Project()
         try project.build()

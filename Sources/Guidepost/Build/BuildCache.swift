@@ -112,6 +112,21 @@ struct BuildCache: Sendable {
             try? fileSystem.removeFile(join(folder, temporary))
             throw error
         }
+        removeOrphanedTemporaries(in: folder)
+    }
+
+    /// A build killed between writing its temporary file and renaming it leaves the file
+    /// behind. Each name carries its writer's process id, so one whose process is gone is
+    /// removed; one of a build still running is left to it. (Removing a planted link removes
+    /// the link, never what it points to.)
+    private func removeOrphanedTemporaries(in folder: String) {
+        let prefix = (file as NSString).lastPathComponent + "."
+        guard let names = fileSystem.listing(folder)?.files else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && !name.contains("/") {
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard let dash = middle.firstIndex(of: "-"), let pid = Int32(middle[..<dash]) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? fileSystem.removeFile(join(folder, name)) }
+        }
     }
 
     /// Forgets the last build before the output folder is touched: if this build stops part-way,
