@@ -49,14 +49,14 @@ import Testing
         let run = try Run(["serve", "--port", "0"], in: project.root)
         defer { run.stop() }
         #expect(await eventually { run.stdout.contains("Ctrl-C to stop") }, "\(run.stderr)")
-        #expect(run.stdout.firstMatch(of: /^Serving 6 pages at http:\/\/127\.0\.0\.1:\d+\/ — Ctrl-C to stop\n/) != nil)
+        #expect(run.stdout.firstMatch(of: /^Serving 7 pages at http:\/\/127\.0\.0\.1:\d+\/ — Ctrl-C to stop\n/) != nil)
         let port = try port(of: run.stdout)
 
         let page = try await get("/guides/start/", port: port)
         #expect(page.status == 200)
         #expect(page.body.contains("The first words."))
         try project.write("content/Basics/start.md", guide("Start here", "Edited."))
-        #expect(await eventually { run.stdout.contains("Rebuilt 6 pages in ") })
+        #expect(await eventually { run.stdout.contains("Rebuilt 7 pages in ") })
         // Its first paragraph is its summary, shown on the pages that list it: some were made anew.
         #expect(run.stdout.contains("(content/Basics/start.md changed, "), "\(run.stdout)")
         #expect(run.stdout.contains(" of them made anew)"))

@@ -127,7 +127,7 @@ func hasReloadTag(_ html: String, build: String = #"[0-9a-f]{8}-[0-9]+"#, before
             return nil
         }
         #expect(rebuilt.first == [project.content + "/Basics/start.md"])
-        #expect(log.all.first.map { $0.text.hasPrefix("Serving 6 pages at http://127.0.0.1:") } == true)
+        #expect(log.all.first.map { $0.text.hasPrefix("Serving 7 pages at http://127.0.0.1:") } == true)
     }
 
     /// A page is sent, then its reload script connects; a rebuild that ends in between used to

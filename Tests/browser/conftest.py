@@ -115,6 +115,33 @@ def hostile_dir(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("hostile") / "public", "--content", ROOT / "Tests" / "browser" / "hostile", *extra)
 
 
+LIGHT_ACCENT, DARK_ACCENT = "#7a1fa2", "#e2b0ff"
+
+
+def png(width, height, rgb):
+    """A solid PNG, so the logo is a real image the browser decodes."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.fixture(scope="session")
+def branded_dir(tmp_path_factory):
+    """content/ with a logo, a favicon and accent colours in site.yml, built once."""
+    content = tmp_path_factory.mktemp("branded") / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "brand").mkdir()
+    (content / "brand" / "logo.png").write_bytes(png(64, 32, (122, 31, 162)))
+    with open(content / "site.yml", "a", encoding="utf-8") as config:
+        config.write(f'logo: brand/logo.png\nfavicon: brand/logo.png\naccent:\n  light: "{LIGHT_ACCENT}"\n  dark: "{DARK_ACCENT}"\n')
+    return build_site(content.parent / "public", "--content", content)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, csp=True, **kwargs):
         self.csp = csp

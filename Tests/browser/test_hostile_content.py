@@ -167,10 +167,13 @@ def test_the_payloads_arrive_as_text(hostile_dir):
     guide = (hostile_dir / "guides" / "phone-still-reachable" / "index.html").read_text(encoding="utf-8")
     assert text_of(guide, r"<h1>(.*?)</h1>") == JSONLD_TITLE
     assert text_of(guide, r'<p class="site-footer-title">(.*?)</p>') == SITE_TITLE
-    scripts = {attributes.get("type"): json.loads(content) for attributes, content in Page(guide).scripts
-               if attributes.get("type") in DATA_SCRIPTS}
-    crumbs = scripts["application/ld+json"]["itemListElement"]
+    data = [(attributes.get("type"), json.loads(content)) for attributes, content in Page(guide).scripts
+            if attributes.get("type") in DATA_SCRIPTS]
+    scripts = {kind: value for kind, value in data if kind != "application/ld+json"}
+    linked = {value["@type"]: value for kind, value in data if kind == "application/ld+json"}
+    crumbs = linked["BreadcrumbList"]["itemListElement"]
     assert [crumb["name"] for crumb in crumbs] == ["Home", FOLDER, JSONLD_TITLE]
+    assert linked["Article"]["headline"] == JSONLD_TITLE
     spec_titles = {outcome["guide"]["title"] for outcome in scripts["application/json"]["outcomes"]}
     assert JSONLD_TITLE in spec_titles
     support = [(tag, value) for tag, name, value in Page(guide).attributes if name == "href" and "support" in value]

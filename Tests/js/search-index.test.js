@@ -140,3 +140,50 @@ test('results carry their title, context and highlighted words', () => {
   assert.equal(page.context, '新しいパスワードを設定します。');
   assert.deepEqual(search.highlight(page.title, 'パスワード').filter((part) => part.mark).map((part) => part.text), ['パスワード']);
 });
+
+test('results carry their category and the excerpt a snippet is cut from', () => {
+  const data = {
+    version: 1, weights: [8, 4, 2, 1], categories: ['Billing', 'Security'],
+    pages: [
+      ['guides/a/', 'Refunds', 'Money back.', ['', 'Card refunds'], ['', 'A refund to a card takes five days.'], 0],
+      ['guides/b/', 'Passwords', '', [], ['Choose a long password.'], 1],
+      ['faq/', 'FAQ', 'Questions.', [], [''], -1],
+    ],
+    terms: ['card', 'password', 'questions'],
+    postings: [',0', ',,,0', ',,0'],
+  };
+  const index = search.prepare(data);
+  const section = search.result(index, 1, '/');
+  assert.equal(section.category, 'Billing');
+  assert.equal(section.excerpt, 'A refund to a card takes five days.');
+  const page = search.result(index, 2, '/');
+  assert.equal(page.category, 'Security');
+  assert.equal(page.excerpt, 'Choose a long password.');
+  const faq = search.result(index, 3, '/');
+  assert.equal(faq.category, '');
+  assert.equal(faq.excerpt, 'Questions.', 'a page with a summary uses it');
+});
+
+test('a category filter keeps only results from that category', () => {
+  const data = {
+    version: 1, weights: [8, 4, 2, 1], categories: ['Billing', 'Security'],
+    pages: [['guides/a/', 'Card refund', '', [], [''], 0], ['guides/b/', 'Card lock', '', [], [''], 1]],
+    terms: ['card', 'lock', 'refund'], postings: ['00', '1', '0'],
+  };
+  const index = search.prepare(data);
+  assert.deepEqual(search.search(index, 'card', {}).map((hit) => hit.title), ['Card refund', 'Card lock']);
+  assert.deepEqual(search.search(index, 'card', { category: 1 }).map((hit) => hit.title), ['Card lock']);
+  assert.deepEqual(search.search(index, 'card', { category: 0 }).map((hit) => hit.title), ['Card refund']);
+});
+
+test('a snippet is cut around the first match, at spaces, with ellipses', () => {
+  const text = 'Open the app and go to settings. Then choose your profile, scroll down to security and tap change phone number to start. It takes a minute or two, and a code arrives by text message.';
+  const cut = search.snippet(text, 'phone', 50);
+  assert.ok(cut.startsWith('…') && cut.endsWith('…'), cut);
+  assert.ok(cut.includes('phone'), cut);
+  assert.ok(cut.length <= 52, cut);
+  assert.ok(!/^…\S*\s/.test(cut) || text.includes(cut.slice(1, -1)), cut);
+  assert.ok(text.includes(cut.slice(1, -1)), 'whole words of the text');
+  assert.equal(search.snippet(text, 'zzz', 40), text.slice(0, text.lastIndexOf(' ', 40)) + '…', 'no match: the start');
+  assert.equal(search.snippet('Short text.', 'text', 40), 'Short text.');
+});

@@ -13,7 +13,9 @@ const { root } = require('./support');
 
 const scripts = [
   { name: 'flow.js', budget: 6 * 1024 },
-  { name: 'search.js', budget: 8 * 1024 },
+  // Snippets, categories and the search page's category filter took it past 8 KB.
+  { name: 'search.js', budget: 10 * 1024 },
+  { name: 'nav.js', budget: 2 * 1024 },
 ];
 
 for (const { name, budget } of scripts) {

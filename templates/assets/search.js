@@ -330,8 +330,11 @@
     // The best `limit`, kept sorted as they come: sorting every candidate would cost more.
     const top = [];
     const before = (a, b) => a.score > b.score || (a.score === b.score && a.entry < b.entry);
+    const category = options && options.category;
+    const inCategory = (entry) => category === undefined || category === null ||
+      index.data.pages[index.entries[entry].page][5] === category;
     candidates.forEach((entry, i) => {
-      if (matched[i] !== most) return;
+      if (matched[i] !== most || !inCategory(entry)) return;
       const hit = { entry, score: score[i] };
       if (top.length === limit && !before(hit, top[top.length - 1])) return;
       let at = top.length;
@@ -342,16 +345,46 @@
     return top.map((hit) => describe(index, hit, base));
   }
 
+  /** A result: where it leads, its `title` and `context` (the page's summary, or a section's
+   *  page title), the `category` it is in ('' for none) and the `excerpt` a snippet is cut from. */
   function describe(index, hit, base) {
     const { page: number, section } = index.entries[hit.entry];
     const page = index.data.pages[number];
     const url = base + page[0];
+    const excerpts = Array.isArray(page[4]) ? page[4] : [];
+    const categories = Array.isArray(index.data.categories) ? index.data.categories : [];
+    const category = categories[page[5]] || '';
+    const result = { entry: hit.entry, score: hit.score, page: number, section, category, excerpt: excerpts[section + 1] || '' };
     if (section < 0) {
-      return { entry: hit.entry, score: hit.score, page: number, section, url, title: page[1], context: page[2] || '' };
+      return Object.assign(result, { url, title: page[1], context: page[2] || '', excerpt: result.excerpt || page[2] || '' });
     }
     const id = page[3][section * 2];
     const text = page[3][section * 2 + 1];
-    return { entry: hit.entry, score: hit.score, page: number, section, url: url + '#' + (id || autoID(text)), title: text, context: page[1] };
+    return Object.assign(result, { url: url + '#' + (id || autoID(text)), title: text, context: page[1] });
+  }
+
+  /** About `size` characters of `text` around the first word `query` marks, cut at spaces, with
+   *  `…` where text was left out; its start when nothing is marked. */
+  function snippet(text, query, size) {
+    const length = size || 100;
+    if (text.length <= length) return text;
+    let first = -1;
+    let at = 0;
+    for (const part of highlight(text, query)) {
+      if (part.mark) { first = at; break; }
+      at += part.text.length;
+    }
+    let start = first < 0 ? 0 : Math.max(0, Math.min(first - Math.floor(length / 3), text.length - length));
+    if (start > 0) {
+      const space = text.indexOf(' ', start);
+      if (space >= 0 && space < first) start = space + 1;
+    }
+    let end = Math.min(text.length, start + length);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > Math.max(start, first)) end = space;
+    }
+    return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
   }
 
   /** `text` cut into `[{text, mark}]`, marking the words a query term matches (as a prefix, or
@@ -398,7 +431,7 @@
   /** What entry `entry` links to, as a search result. */
   const result = (index, entry, base) => describe(index, { entry, score: 0 }, base || '/');
 
-  const api = { foldCluster, tokenize, parseQuery, bigrams, autoID, withinOneEdit, decodeList, prepare, search, result, highlight, nextActive };
+  const api = { foldCluster, tokenize, parseQuery, bigrams, autoID, withinOneEdit, decodeList, prepare, search, result, highlight, snippet, nextActive };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined' || typeof window === 'undefined') return;
 
@@ -433,6 +466,15 @@
       node.appendChild(part.mark ? element('mark', '', part.text) : document.createTextNode(part.text));
     }
     return node;
+  }
+
+  /** Under a result's title: its category (and page, for a section), then a snippet of its
+   *  text around the match, each in `tag` with class `<prefix>-meta` or `<prefix>-snippet`. */
+  function appendDetails(parent, tag, prefix, result, query) {
+    const where = [result.category, result.section >= 0 ? result.context : ''].filter(Boolean).join(' › ');
+    if (where) parent.appendChild(element(tag, prefix + '-meta', where));
+    const text = snippet(result.excerpt, query, 110);
+    if (text) parent.appendChild(marked(tag, prefix + '-snippet', text, query));
   }
 
   function countText(count, query) {
@@ -516,7 +558,7 @@
       link.href = result.url;
       link.tabIndex = -1;
       link.appendChild(marked('span', 'search-option-title', result.title, query));
-      if (result.context) link.appendChild(marked('span', 'search-option-context', result.context, query));
+      appendDetails(link, 'span', 'search-option', result, query);
       item.appendChild(link);
       return item;
     }));
@@ -607,22 +649,59 @@
         section.hidden = true;
         return;
       }
-      const results = search(index, text, { limit: 50, base });
+      const results = search(index, text, { limit: 50, base, category: filter ? filter.chosen(index) : null });
       list.replaceChildren(...results.map((result) => {
         const item = element('li', 'guide-item search-page-item');
         const link = marked('a', 'guide-item-title', result.title, text);
         link.href = result.url;
         item.appendChild(link);
-        if (result.context) item.appendChild(marked('p', '', result.context, text));
+        appendDetails(item, 'p', 'search-page', result, text);
         return item;
       }));
       count.textContent = countText(results.length, text);
       section.hidden = false;
     }
     const run = () => loadIndex().then(render);
+    const filter = categoryFilter(section, run);
     input.addEventListener('focus', run);
     input.addEventListener('input', run);
     if (query.trim() !== '') run();
+  }
+
+  /** A select above the search page's results that keeps those of one category; the choice is
+   *  kept in the address (`&category=`), so a filtered search can be shared. Filled from the
+   *  index once it is loaded; null on a site without categories. */
+  function categoryFilter(section, run) {
+    const field = element('div', 'search-page-filter');
+    const label = element('label', '', 'Category');
+    const select = element('select', 'search-page-category');
+    select.id = label.htmlFor = 'search-page-category';
+    select.appendChild(element('option', '', 'All categories')).value = '';
+    field.append(label, select);
+    field.hidden = true;
+    section.insertBefore(field, section.querySelector('.search-page-count'));
+    const wanted = new URLSearchParams(window.location.search).get('category') || '';
+    let filled = false;
+    select.addEventListener('change', () => {
+      const address = new URL(window.location.href);
+      if (select.value) address.searchParams.set('category', select.value);
+      else address.searchParams.delete('category');
+      window.history.replaceState(null, '', address);
+      run();
+    });
+    return {
+      chosen(index) {
+        const names = Array.isArray(index.data.categories) ? index.data.categories : [];
+        if (!filled) {
+          filled = true;
+          names.forEach((name) => { select.appendChild(element('option', '', name)).value = name; });
+          if (names.includes(wanted)) select.value = wanted;
+          field.hidden = names.length === 0;
+        }
+        const position = names.indexOf(select.value);
+        return position < 0 ? null : position;
+      },
+    };
   }
 
   box = form.querySelector('input[name="q"]');

@@ -52,14 +52,13 @@ struct SiteAssembler {
     func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil,
               reserved: [String] = []) throws(BuildErrors) -> PendingSite {
         let jobs = renderer.jobs()
-        let files = otherFiles(sitemap: jobs.map { ($0.path, $0.indexable) }, flows: flows, search: search,
-                               policy: renderer.context.contentSecurityPolicy)
+        let files = otherFiles(sitemap: jobs, flows: flows, search: search, policy: renderer.context.contentSecurityPolicy)
         try Self.checkUnique(jobs.map(\.path.outputFile) + files.map(\.path) + reserved)
         return PendingSite(files: files, jobs: jobs, renderer: renderer)
     }
 
     /// Everything but the pages: assets, copied files, flow specs, the search index, sitemap, robots.txt.
-    private func otherFiles(sitemap pages: [(path: SitePath, indexable: Bool)], flows: [CompiledFlow], search: SearchIndexFile?,
+    private func otherFiles(sitemap pages: [PageJob], flows: [CompiledFlow], search: SearchIndexFile?,
                             policy: String) -> [SiteOutput.File] {
         var files: [SiteOutput.File] = theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
         files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
@@ -112,14 +111,17 @@ struct SiteAssembler {
     }
 
     /// Every page a search engine should list; the 404 page and flow question pages are left out.
-    private func sitemap(_ pages: [(path: SitePath, indexable: Bool)]) -> String {
+    private func sitemap(_ pages: [PageJob]) -> String {
         let urls = pages
             .filter(\.indexable)
-            .map { $0.path.absolute(base) }
-            .sorted()
+            .map { ($0.path.absolute(base), $0.lastModified) }
+            .sorted { $0.0 < $1.0 }
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
-        for url in urls { xml += "  <url><loc>\(HTMLEscaper.quotes.escape(url))</loc></url>\n" }
+        for (url, day) in urls {
+            let lastmod = day.map { "<lastmod>\($0)</lastmod>" } ?? ""
+            xml += "  <url><loc>\(HTMLEscaper.quotes.escape(url))</loc>\(lastmod)</url>\n"
+        }
         xml += "</urlset>\n"
         return xml
     }

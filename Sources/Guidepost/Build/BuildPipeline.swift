@@ -70,6 +70,9 @@ public struct BuildPipeline: Sendable {
     public var flowCatalog: [Flow] = HelpFlows.all
     /// Receives each step's duration (`sitegen build --timings`).
     public var timings: @Sendable (StepTiming) -> Void = { _ in }
+    /// Where guides without `updated:` get their last-updated date; nil for git's dates when
+    /// the build reads the disk, and none on any other file system (git could only read the disk).
+    public var lastModified: (any LastModifiedSource)?
 
     public init(options: BuildOptions = .init(), fileSystem: any FileSystem = LocalFileSystem(),
                 progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) {
@@ -79,7 +82,8 @@ public struct BuildPipeline: Sendable {
     }
 
     var pipeline: Pipeline {
-        Pipeline(options: options, fileSystem: fileSystem, flowCatalog: flowCatalog, progress: progress, timings: timings)
+        Pipeline(options: options, fileSystem: fileSystem, flowCatalog: flowCatalog, progress: progress, timings: timings,
+                 lastModified: lastModified ?? (fileSystem is LocalFileSystem ? GitLastModified() : NoLastModified()))
     }
 
     /// Builds the site in memory; nothing is written.

@@ -10,6 +10,7 @@ struct Pipeline: Sendable {
     let flowCatalog: [Flow]
     let progress: @Sendable (BuildProgress) -> Void
     let timings: @Sendable (StepTiming) -> Void
+    let lastModified: any LastModifiedSource
 
     /// What a run is for: how far it goes, what it does on an error, where the search index
     /// and the pages go, and what an earlier run left to reuse.

@@ -62,7 +62,9 @@ extension Pipeline {
             stages.memo.sources = content.parsed
             return .skipped
         }
-        let model = try SiteModelBuilder(content: content, related: policy.memo?.related).build()
+        // Asked here, not when loading: a quick rebuild (only bodies changed) keeps the last dates.
+        let dates = lastModified.dates(under: options.content)
+        let model = try SiteModelBuilder(content: content, related: policy.memo?.related, lastModified: dates).build()
         stages.model = model
         if policy.memo != nil { stages.memo.related = model.relatedMemo }
         return .ran
@@ -113,7 +115,7 @@ extension Pipeline {
     func loadTheme(_ config: SiteConfig, overrides: inout String?) throws(BuildErrors) -> Theme {
         overrides = try options.overridesFolder(config)
         return try ThemeLoader(fileSystem: fileSystem, templatesRoot: options.templates, overridesRoot: overrides)
-            .load(base: config.baseURL)
+            .load(base: config.baseURL, brand: config.brand, configFile: config.file)
     }
 
     /// The index of every guide and the FAQ; pages need only its path.

@@ -124,6 +124,7 @@ struct ContentLoader: Sendable {
             case .refuse: log.add(policy.refusal(file))
             }
         }
+        log.add(contentsOf: config.brand.missingFiles(in: files, file: display(SiteConfig.fileName)))
         try log.check()
         return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed, skippedFiles: skipped)
     }

@@ -13,6 +13,8 @@ struct FrontMatter: Sendable, Equatable {
     var aliases: [String] = []
     /// A draft is left out of the site (unless the build is asked for drafts).
     var draft = false
+    /// When the guide last changed, `YYYY-MM-DD`; else git's date for the file is used.
+    var updated: String?
     /// Lines of each key, for errors about values that are only wrong in context (a taken slug).
     var lines: [String: Int] = [:]
     /// What in the front matter is read differently from how it was written (an unknown key).
@@ -91,6 +93,7 @@ struct FrontMatter: Sendable, Equatable {
         matter.flow = try reader.string("flow")?.trimmed.nonEmpty
         matter.aliases = try reader.strings("aliases")
         matter.draft = try reader.bool("draft") ?? false
+        matter.updated = try updatedDate(reader, file: file)
         matter.warnings += reader.unknownKeys(KnownKeys.frontMatter, in: "front matter")
         if let layout = try reader.string("layout") {
             guard let value = Layout(rawValue: layout) else {
@@ -104,6 +107,20 @@ struct FrontMatter: Sendable, Equatable {
             if let line = reader.line(of: key) { matter.lines[key] = line }
         }
         return matter
+    }
+}
+
+extension FrontMatter {
+    /// `updated:` as a day; a value that is not one is an error, since a wrong date shown to
+    /// readers as the guide's age is worse than none.
+    private static func updatedDate(_ reader: YAMLReader, file: String) throws(BuildError) -> String? {
+        guard let text = try reader.string("updated")?.trimmed.nonEmpty else { return nil }
+        guard ISODate.isValid(text) else {
+            throw BuildError(.frontMatter, step: .load, file: file, line: reader.line(of: "updated"),
+                             "`updated: \(text)` is not a date",
+                             hint: "write the day the guide last changed as YYYY-MM-DD, for example `updated: 2024-03-18`, or remove the line to use the date of its last git commit.")
+        }
+        return text
     }
 }
 

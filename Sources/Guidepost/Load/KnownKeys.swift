@@ -3,12 +3,14 @@ import Yams
 /// The keys Guidepost reads in each YAML map, one list per map: a key added to a reader is
 /// added here too, or every site that uses it is warned about it.
 enum KnownKeys {
-    static let frontMatter = ["title", "summary", "description", "category", "order", "tags", "slug", "flow", "layout", "aliases", "draft",
+    static let frontMatter = ["title", "summary", "description", "category", "order", "tags", "slug", "flow", "layout", "aliases", "draft", "updated",
                               // Exports from other help desks carry an id; it is read as nothing, on purpose.
                               "id"]
-    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media"]
+    static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media",
+                       "logo", "favicon", "ogImage", "accent"]
         + PageFeatures.keys
     static let siteMedia = ["allow"]
+    static let siteAccent = ["light", "dark"]
     static let siteCategory = ["name", "description"]
     static let siteSupport = ["title", "text", "url", "label"]
     static let siteMarkdown = ["rawHTML"]

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var templateOverrides: String?
     /// File types published beside the guides besides `MediaPolicy.published` (`media: {allow: […]}`).
     public var mediaAllow: [String] = []
+    /// Logo, favicon, preview image and accent colours (`Branding`).
+    public var brand = Branding()
     /// Feedback, announcement, analytics and Content-Security-Policy additions.
     public var features = PageFeatures()
     /// Where site.yml names `templateOverrides`, for an error about it.
@@ -103,6 +105,9 @@ public struct SiteConfig: Sendable, Equatable {
             config.warnings += media.unknownKeys(KnownKeys.siteMedia, in: "`media`")
             config.mediaAllow = try media.strings("allow").map(MediaPolicy.normalized)
         }
+        let (brand, brandWarnings) = try Branding.parse(yaml, file: file)
+        config.brand = brand
+        config.warnings += brandWarnings
         config.templateOverrides = try yaml.string("templateOverrides")
         config.templateOverridesLine = yaml.line(of: "templateOverrides")
         return config

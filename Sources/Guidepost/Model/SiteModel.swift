@@ -11,6 +11,8 @@ struct Guide: Sendable {
     var order: Int?
     var tags: [String]
     var flow: String?
+    /// When it last changed (`YYYY-MM-DD`): front matter's `updated:`, else git's; nil when unknown.
+    var updated: String?
     /// Old URLs that redirect here, so a moved guide keeps its links working.
     var aliases: [SitePath] = []
 

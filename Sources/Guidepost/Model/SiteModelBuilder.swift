@@ -7,6 +7,8 @@ struct SiteModelBuilder {
     let content: LoadedContent
     /// The last build's related guides, reused when nothing they depend on moved.
     var related: RelatedMemo?
+    /// Each file's last change by content path (`LastModifiedSource`), for guides without `updated:`.
+    var lastModified: [String: String] = [:]
 
     func build() throws(BuildErrors) -> SiteModel {
         var log = ErrorLog()
@@ -108,7 +110,8 @@ struct SiteModelBuilder {
             source: page, title: title,
             summary: page.matter.summary ?? page.document.summary ?? "",
             slug: slug, path: .page("guides", slug), category: category,
-            order: page.matter.order, tags: page.matter.tags, flow: page.matter.flow
+            order: page.matter.order, tags: page.matter.tags, flow: page.matter.flow,
+            updated: page.matter.updated ?? lastModified[page.path]
         )
     }
 

@@ -2,7 +2,7 @@
 /// context is a class of its own rather than a dictionary (see `TemplateFields`).
 final class GuideValues: TemplateRecord {
     enum Field: String, CaseIterable {
-        case title, summary, lead, contentHTML, toc, hasTOC, tags, related, flowHTML, category, previous, next, hasPager
+        case title, summary, lead, contentHTML, toc, hasTOC, tags, related, flowHTML, category, previous, next, hasPager, updated, jsonLD
     }
 
     let title, summary, lead, contentHTML, flowHTML: TemplateText?
@@ -14,10 +14,14 @@ final class GuideValues: TemplateRecord {
     let previous, next: TemplateValue?
     /// Set only for a guide listed in its category, as the dictionary had it.
     let hasPager: Bool?
+    /// `date` (`YYYY-MM-DD`, for `<time datetime>`) and `display`; nil when the date is unknown.
+    let updated: TemplateValue?
+    /// The schema.org Article, ready for a `<script type="application/ld+json">`.
+    let jsonLD: TemplateText?
 
     init(title: String, summary: String, lead: String, contentHTML: TemplateText, flowHTML: String?,
          toc: [TOCEntryValues], tags: [String], related: [TemplateValue], category: LinkValues?,
-         previous: TemplateValue?, next: TemplateValue?, hasPager: Bool?) {
+         previous: TemplateValue?, next: TemplateValue?, hasPager: Bool?, updated: String? = nil, jsonLD: String = "") {
         self.title = templateText(title)
         self.summary = templateText(summary)
         self.lead = templateText(lead)
@@ -31,6 +35,8 @@ final class GuideValues: TemplateRecord {
         self.previous = previous
         self.next = next
         self.hasPager = hasPager
+        self.updated = updated.map { TemplateValue(DictionaryValues(["date": $0, "display": ISODate.display($0)])) }
+        self.jsonLD = templateText(jsonLD)
     }
 
     func value(of field: Field) -> FieldValue {
@@ -48,6 +54,8 @@ final class GuideValues: TemplateRecord {
         case .previous: .object(previous)
         case .next: .object(next)
         case .hasPager: .flag(hasPager)
+        case .updated: .object(updated)
+        case .jsonLD: .text(jsonLD)
         }
     }
 }

@@ -1,6 +1,6 @@
 /// What a page is, before it becomes a template context.
 struct PageInfo {
-    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found", search }
+    enum Kind: String { case home, category, guide, faq, flowStep = "flow-step", notFound = "not-found", search, categories }
 
     var kind: Kind
     var title: String
@@ -46,7 +46,9 @@ struct PageContext: Sendable {
         site = TemplateValue(SiteValues(config: model.config, policy: policy, faqURL: model.faq?.path.href(base),
                                         // The search index, and the page the header's form submits to without JavaScript.
                                         searchIndexURL: searchIndex?.href(base),
-                                        searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil))
+                                        searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil,
+                                        categoriesURL: CategoriesPage.isRendered(by: theme, model: model) ? CategoriesPage.path.href(base) : nil,
+                                        brand: BrandURLs(model)))
         assets = TemplateValue(DictionaryValues(theme.assetURLs))
         let top = model.topCategories
         func nav(current: String?) -> TemplateValue {
@@ -120,6 +122,23 @@ struct PageContext: Sendable {
         return JSONText.escapeForHTML(json)
     }
 
+    /// The schema.org Article of a guide, written as `breadcrumbJSON` is (sorted keys, safe for
+    /// a script element); `dateModified` only when the date is known.
+    static func articleJSON(headline: String, description: String, dateModified: String?) -> String {
+        var json = #"{"@context":"https://schema.org","@type":"Article","#
+        if let dateModified {
+            json += #""dateModified":"#
+            JSONText.appendQuoted(dateModified, to: &json)
+            json += ","
+        }
+        json += #""description":"#
+        JSONText.appendQuoted(description, to: &json)
+        json += #","headline":"#
+        JSONText.appendQuoted(headline, to: &json)
+        json += "}"
+        return JSONText.escapeForHTML(json)
+    }
+
     /// Mustache treats an empty string as true, so `{{#summary}}` would print an empty
     /// paragraph; dropping empty values lets templates test for presence and nothing else.
     static func compacted(_ context: [String: Any]) -> [String: Any] {
@@ -160,6 +179,7 @@ struct PageContext: Sendable {
         case .flowStep: "FlowStep"
         case .notFound: "NotFound"
         case .search: "Search"
+        case .categories: "Categories"
         }
     }
 }

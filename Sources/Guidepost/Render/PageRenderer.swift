@@ -13,7 +13,7 @@ struct RenderedPage: Sendable {
 /// check for clashing paths need no rendering, and a large site can be written as it renders.
 struct PageJob: Sendable {
     enum Kind: Sendable {
-        case home, notFound, faq, search
+        case home, notFound, faq, search, categories
         case category(Int)
         case guide(Int)
         case alias(guide: Int, alias: Int)
@@ -23,6 +23,8 @@ struct PageJob: Sendable {
     var kind: Kind
     var path: SitePath
     var indexable: Bool
+    /// The day the page's source last changed, for the sitemap's `<lastmod>`.
+    var lastModified: String?
 }
 
 /// Step three: turns the site model into HTML pages through the theme's templates.
@@ -99,10 +101,15 @@ struct PageRenderer: Sendable {
     func jobs() -> [PageJob] {
         var jobs = [PageJob(kind: .home, path: .root, indexable: true)]
         if SearchPage.isRendered(by: theme) { jobs.append(PageJob(kind: .search, path: SearchPage.path, indexable: false)) }
+        if CategoriesPage.isRendered(by: theme, model: model) {
+            jobs.append(PageJob(kind: .categories, path: CategoriesPage.path, indexable: true))
+        }
         jobs += model.categories.indices.map { PageJob(kind: .category($0), path: model.categories[$0].sitePath, indexable: true) }
         if let faq = model.faq { jobs.append(PageJob(kind: .faq, path: faq.path, indexable: true)) }
         jobs.append(PageJob(kind: .notFound, path: Self.notFoundPath, indexable: false))
-        jobs += model.guides.indices.map { PageJob(kind: .guide($0), path: model.guides[$0].path, indexable: true) }
+        jobs += model.guides.indices.map {
+            PageJob(kind: .guide($0), path: model.guides[$0].path, indexable: true, lastModified: model.guides[$0].updated)
+        }
         for (index, guide) in model.guides.enumerated() {
             jobs += guide.aliases.indices.map { PageJob(kind: .alias(guide: index, alias: $0), path: guide.aliases[$0], indexable: false) }
         }
@@ -127,6 +134,7 @@ struct PageRenderer: Sendable {
         case .notFound: return draftNotFound()
         case .faq: return model.faq.map(draftFAQ) ?? .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable))
         case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
+        case .categories: return draft(CategoriesPage.template, CategoriesPage.info(model), CategoriesPage.context(model))
         case .category(let index): return draftCategory(model.categories[index])
         case .guide(let index): return draftGuide(index)
         case .alias(let guide, let alias):
@@ -177,7 +185,9 @@ struct PageRenderer: Sendable {
                     "name": category.name,
                     "url": category.sitePath.href(base),
                     "description": category.description,
-                    "guides": guides(in: category),
+                    "guides": category.guides.prefix(HomeListing.guidesPerCategory).map(context.summary(at:)),
+                    "guideCount": model.guideCount(category),
+                    "hasMore": model.guideCount(category) > min(category.guides.count, HomeListing.guidesPerCategory),
                 ] as [String: Any]
             },
             "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
@@ -257,7 +267,8 @@ struct PageRenderer: Sendable {
             flowHTML: guide.flow.map(flowHTML),
             toc: toc, tags: guide.tags,
             related: model.related[index].map(context.summary(at:)),
-            category: categoryLink, previous: previous, next: next, hasPager: hasPager)
+            category: categoryLink, previous: previous, next: next, hasPager: hasPager, updated: guide.updated,
+            jsonLD: PageContext.articleJSON(headline: guide.title, description: guide.summary, dateModified: guide.updated))
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty

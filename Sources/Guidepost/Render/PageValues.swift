@@ -43,17 +43,23 @@ final class PageValues: TemplateRecord, @unchecked Sendable {
 /// `site`: the same on every page, so made once per build.
 final class SiteValues: TemplateRecord {
     enum Field: String, CaseIterable {
-        case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support
+        case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support, categoriesURL
+        case logoURL, faviconURL, faviconType, ogImage
         case announcement, analytics
     }
 
     let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
     let faqURL, searchIndexURL, searchURL: TemplateText?
+    /// The page of every category, for the header on a narrow screen without JavaScript.
+    let categoriesURL: TemplateText?
+    /// From site.yml's branding (`BrandURLs`); nil when not configured.
+    let logoURL, faviconURL, faviconType, ogImage: TemplateText?
     let support: TemplateValue?
     /// From `PageFeatures`: see `FeatureValues`.
     let announcement, analytics: TemplateValue?
 
-    init(config: SiteConfig, policy: String, faqURL: String?, searchIndexURL: String?, searchURL: String?) {
+    init(config: SiteConfig, policy: String, faqURL: String?, searchIndexURL: String?, searchURL: String?, categoriesURL: String? = nil,
+         brand: BrandURLs = BrandURLs()) {
         let base = config.baseURL
         title = templateText(config.title)
         description = templateText(config.description)
@@ -64,6 +70,11 @@ final class SiteValues: TemplateRecord {
         self.faqURL = faqURL.flatMap(templateText)
         self.searchIndexURL = searchIndexURL.flatMap(templateText)
         self.searchURL = searchURL.flatMap(templateText)
+        self.categoriesURL = categoriesURL.flatMap(templateText)
+        logoURL = brand.logo.flatMap(templateText)
+        faviconURL = brand.favicon.flatMap(templateText)
+        faviconType = config.brand.favicon.map(Branding.imageType).flatMap(templateText)
+        ogImage = brand.ogImage.flatMap(templateText)
         support = config.support.map { support in
             TemplateValue(DictionaryValues(["title": support.title, "text": support.text, "url": support.url, "label": support.label]))
         }
@@ -83,6 +94,11 @@ final class SiteValues: TemplateRecord {
         case .searchIndexURL: .text(searchIndexURL)
         case .searchURL: .text(searchURL)
         case .support: .object(support)
+        case .categoriesURL: .text(categoriesURL)
+        case .logoURL: .text(logoURL)
+        case .faviconURL: .text(faviconURL)
+        case .faviconType: .text(faviconType)
+        case .ogImage: .text(ogImage)
         case .announcement: .object(announcement)
         case .analytics: .object(analytics)
         }

@@ -44,7 +44,9 @@ struct ThemeLoader {
     let templatesRoot: String
     let overridesRoot: String?
 
-    func load(base: BaseURL) throws(BuildErrors) -> Theme {
+    /// `brand`'s colours are compiled into the theme's `site.css` (`BrandStylesheet`);
+    /// `configFile` is the site.yml they came from, for errors.
+    func load(base: BaseURL, brand: Branding = Branding(), configFile: String? = nil) throws(BuildErrors) -> Theme {
         try checkFolders()
         var log = ErrorLog()
         // swift-mustache finds the content type a `{{% CONTENT_TYPE: … }}` pragma names in its
@@ -66,6 +68,7 @@ struct ThemeLoader {
                 if let text = Self.register(data, named: name, file: file, in: &library, log: &log) { templateTexts.append((name, file, text)) }
             } else if path.hasPrefix("assets/") {
                 let name = String(path.dropFirst("assets/".count))
+                let data = name == "site.css" ? try BrandStylesheet.compile(data, brand: brand, configFile: configFile) : data
                 let sitePath = Self.fingerprinted(name, data: data)
                 assets.append(Theme.Asset(name: name, path: sitePath, data: data))
                 assetURLs[Theme.assetKey(name)] = sitePath.href(base)

@@ -32,9 +32,16 @@ struct SearchIndex: Sendable, Equatable {
         var title: String
         var summary: String
         var sections: [Section]
+        /// Where each entry's text starts (the page, then each section), for the snippet a
+        /// result shows; `""` for the page when its summary says it (`SearchSnippet`).
+        var excerpts: [String] = []
+        /// Index into `categories`; nil for a page outside any (the FAQ, a guide at the top).
+        var category: Int?
     }
 
     var pages: [Page] = []
+    /// The top-level categories' names, which results show and can be filtered by.
+    var categories: [String] = []
     /// Entries are numbered page by page: the page, then each of its sections.
     var entryCount = 0
     /// Every term once, in no particular order.
@@ -73,7 +80,13 @@ struct SearchIndexBuilder {
         let origins = model.guides.indices.map(Origin.guide) + (model.faq?.groups.indices.map(Origin.faq) ?? [])
         let builder = self
         var index = SearchIndex()
-        index.pages = origins.parallelMap { builder.source($0, withTexts: false).page }
+        index.categories = model.topCategories.map(\.name)
+        let categoryNumbers = Dictionary(index.categories.enumerated().map { ($1, $0) }) { first, _ in first }
+        index.pages = origins.parallelMap { origin in
+            var page = builder.source(origin, withTexts: false).page
+            if case .guide(let number) = origin, let top = model.guides[number].category.first { page.category = categoryNumbers[top] }
+            return page
+        }
         // Entry numbers are known before any text is folded, so every chunk of pages can file
         // its own terms; the chunks' vocabularies are merged afterwards.
         var firstEntries: [Int] = []
@@ -82,16 +95,21 @@ struct SearchIndexBuilder {
             firstEntries.append(index.entryCount)
             index.entryCount += 1 + page.sections.count
         }
+        // Each page's excerpts come from the texts being filed, so no text is made twice.
         let chunks = Parallel.chunks(origins.count) { [firstEntries] range in
             var filing = TermFiling()
+            var excerpts: [[String]] = []
             for offset in range {
-                for (number, fields) in builder.source(origins[offset], withTexts: true).texts.enumerated() {
+                let source = builder.source(origins[offset], withTexts: true)
+                for (number, fields) in source.texts.enumerated() {
                     for (field, text) in fields { filing.file(text, entry: Int32(firstEntries[offset] + number), field: field) }
                 }
+                excerpts.append(SearchSnippet.excerpts(source))
             }
-            return filing
+            return (filing, excerpts)
         }
-        (index.terms, index.postings) = TermFiling.merge(consume chunks)
+        for (offset, excerpts) in chunks.flatMap(\.1).enumerated() { index.pages[offset].excerpts = excerpts }
+        (index.terms, index.postings) = TermFiling.merge(chunks.map(\.0))
         return index
     }
 

@@ -19,12 +19,15 @@ struct SearchIndexFile: Sendable {
 /// The file format, version 1. JSON, written by hand so the bytes depend only on the content:
 ///
 ///     {"version":1,"weights":[8,4,2,1],
-///      "pages":[[path, title, summary, [id, text, id, text, …]], …],
+///      "categories":[name, …],
+///      "pages":[[path, title, summary, [id, text, id, text, …], [excerpt, …], category], …],
 ///      "terms":[term, …],
 ///      "postings":["title,heading,summary,body", …]}
 ///
 /// `weights` are the fields' weights in that order. Entry numbers count each page, then its
-/// sections. A section id of `""` means search.js's `autoID(text)`, which most ids are.
+/// sections. A section id of `""` means search.js's `autoID(text)`, which most ids are. Each
+/// entry has an excerpt, the start of its text (`SearchSnippet`); `category` indexes
+/// `categories`, the top-level categories, or is -1 for none.
 /// `postings[i]` belongs to `terms[i]` and holds one list per field, separated by `,` (trailing
 /// empty lists dropped). A list is either gaps or a bitset, whichever is shorter:
 /// - gaps: the first entry, then each next entry minus the previous minus one, each number in
@@ -62,7 +65,12 @@ extension SearchIndex {
                     json.append(UInt8(ascii: ","))
                     Self.appendQuoted(section.text, to: &json)
                 }
-                json.append(contentsOf: "]]".utf8)
+                json.append(contentsOf: "],[".utf8)
+                for (position, excerpt) in page.excerpts.enumerated() {
+                    if position > 0 { json.append(UInt8(ascii: ",")) }
+                    Self.appendQuoted(excerpt, to: &json)
+                }
+                json.append(contentsOf: "],\(page.category ?? -1)]".utf8)
             }
             return json
         }
@@ -86,6 +94,11 @@ extension SearchIndex {
         json.reserveCapacity(pageParts.reduce(0) { $0 + $1.count } + postingParts.reduce(0) { $0 + $1.count } + terms.count * 12 + 64)
         json.append(contentsOf: "{\"version\":\(Self.formatVersion),\"weights\":[".utf8)
         json.append(contentsOf: Field.allCases.map { String($0.weight) }.joined(separator: ",").utf8)
+        json.append(contentsOf: "],\"categories\":[".utf8)
+        for (position, name) in categories.enumerated() {
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(name, to: &json)
+        }
         json.append(contentsOf: "],\"pages\":[".utf8)
         for part in pageParts { json.append(contentsOf: part) }
         json.append(contentsOf: "],\"terms\":[".utf8)

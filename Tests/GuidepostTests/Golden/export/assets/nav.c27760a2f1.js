@@ -1,0 +1,1 @@
+A copy of templates/assets/nav.js; its name carries its content hash.
