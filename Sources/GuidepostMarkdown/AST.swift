@@ -18,6 +18,8 @@ public enum Block: Sendable, Equatable {
     indirect case htmlBlock(HTMLFragment)
     case thematicBreak
     indirect case flow(FlowEmbed)
+    /// A ```` ```video ```` block (see `VideoEmbed`).
+    indirect case video(VideoEmbed)
     /// A GFM pipe table (see `GFMTables`).
     indirect case table(Table)
     /// The document's footnote definitions in reference order; always its last block.

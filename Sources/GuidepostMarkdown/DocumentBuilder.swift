@@ -39,6 +39,9 @@ struct DocumentBuilder {
     var links: [Link] = []
     private(set) var headings: [Heading] = []
     var flows: [FlowEmbed] = []
+    var videos: [VideoEmbed] = []
+    /// Video blocks that name no video the page can play.
+    var videoErrors: [MarkdownDiagnostic] = []
     /// What the reader will not see as written; see `MarkdownDiagnostic`.
     var diagnostics: [MarkdownDiagnostic] = []
     /// Containers open now that count towards `MarkdownDocument.maxNesting`: lists, quotes, emphasis, links.
@@ -135,6 +138,16 @@ struct DocumentBuilder {
                 let embed = FlowEmbed(id: Self.firstLine(of: literal), line: line)
                 flows.append(embed)
                 appendBlock(.flow(embed))
+            } else if info.split(whereSeparator: \.isWhitespace).first == "video" {
+                switch VideoEmbed.parse(literal, line: line) {
+                case .video(let video):
+                    videos.append(video)
+                    appendBlock(.video(video))
+                case .problem(let problem):
+                    // Shown as the code it is, and the build stops on it (`MarkdownDocument.errors`).
+                    videoErrors.append(problem)
+                    appendBlock(.codeBlock(info: info, literal: literal))
+                }
             } else {
                 appendBlock(.codeBlock(info: info, literal: literal))
             }

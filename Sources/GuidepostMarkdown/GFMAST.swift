@@ -67,7 +67,7 @@ extension Block {
         case .blockQuote(let children), .callout(_, let children): children
         case .list(_, _, _, let items): Array(items.joined())
         case .footnotes(let notes): notes.flatMap(\.blocks)
-        case .paragraph, .heading, .codeBlock, .htmlBlock, .thematicBreak, .flow, .table: []
+        case .paragraph, .heading, .codeBlock, .htmlBlock, .thematicBreak, .flow, .video, .table: []
         }
     }
 

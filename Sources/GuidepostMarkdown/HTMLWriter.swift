@@ -80,6 +80,9 @@ struct HTMLWriter {
             newline()
             out += renderer.renderFlow(embed)
             newline()
+        case .video(let video):
+            newline()
+            video.appendHTML(to: &out)
         case .table(let table):
             writeTable(table)
         case .footnotes(let notes):

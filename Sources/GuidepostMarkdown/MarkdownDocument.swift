@@ -21,6 +21,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var links: [Link]
     /// Every ```` ```flow ```` block in document order.
     public var flows: [FlowEmbed]
+    /// Every ```` ```video ```` block in document order.
+    public var videos: [VideoEmbed] = []
     /// The ids of raw HTML elements (`<a id="old-name"></a>`), in document order: link targets
     /// besides the headings' ids, and never equal to one of them.
     public var anchors: [String]
@@ -79,7 +81,8 @@ public struct MarkdownDocument: Sendable, Equatable {
             anchors: builder.anchors,
             diagnostics: (removed + builder.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         )
-        document.errors = errors
+        document.errors = (errors + builder.videoErrors).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        document.videos = builder.videos
         return document
     }
 

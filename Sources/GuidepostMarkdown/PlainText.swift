@@ -47,6 +47,8 @@ enum PlainText {
                 for note in notes { appendJoinedLines(of: note.blocks, to: &text) }
             case .htmlBlock(let fragment):
                 appendLine(collapsingWhitespace(fragment.text), to: &text)
+            case .video(let video):
+                appendLine(Substring(video.title), to: &text)
             case .thematicBreak, .flow:
                 break
             }

@@ -44,7 +44,7 @@ extension Block {
         case .footnotes(var notes):
             for index in notes.indices { notes[index].blocks = blocks(notes[index].blocks) }
             return .footnotes(notes)
-        case .codeBlock, .htmlBlock, .thematicBreak, .flow: return self
+        case .codeBlock, .htmlBlock, .thematicBreak, .flow, .video: return self
         }
     }
 }

@@ -19,6 +19,7 @@ import Testing
                     while code.last == "\n" { code.removeLast() }
                     lines.append(String(code))
                 case .htmlBlock(let fragment): lines.append(PlainText.collapsingWhitespace(fragment.text))
+                case .video(let video): lines.append(video.title)
                 case .thematicBreak, .flow, .table, .footnotes: break
                 }
             }

@@ -16,7 +16,7 @@ import GuidepostSupport
         #expect(page.contains(#"<a href="/help/guides/a/">A &amp; B</a>"#))
         #expect(page.contains(#"<meta name="robots" content="noindex">"#))
         // The same policy as every other page, so a redirect page is no weaker spot.
-        let policy = HTMLEscaper.quotes.escape(HostingFiles.contentSecurityPolicy)
+        let policy = HTMLEscaper.quotes.escape(ContentSecurityPolicy.strict.text)
         #expect(page.contains(#"<meta http-equiv="Content-Security-Policy" content="\#(policy)">"#))
         #expect(policy.contains("script-src"))
         #expect(site.text("guides/older-a/index.html") != nil)

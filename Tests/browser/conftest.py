@@ -162,7 +162,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         if self.csp:
-            self.send_header("Content-Security-Policy", CSP)
+            # True: the strict policy; a string: a site's own (its `_headers`).
+            self.send_header("Content-Security-Policy", CSP if self.csp is True else self.csp)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -172,7 +173,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(directory, csp=True):
-    """Serves `directory` on loopback like a static host, with the CSP header unless `csp` is False."""
+    """Serves `directory` on loopback like a static host, with the CSP header (the strict one, or
+    the string `csp`) unless `csp` is False."""
     handler = functools.partial(_Handler, directory=str(directory), csp=csp)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -52,13 +52,14 @@ struct SiteAssembler {
     func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil,
               reserved: [String] = []) throws(BuildErrors) -> PendingSite {
         let jobs = renderer.jobs()
-        let files = otherFiles(sitemap: jobs, flows: flows, search: search)
+        let files = otherFiles(sitemap: jobs, flows: flows, search: search, policy: renderer.context.contentSecurityPolicy)
         try Self.checkUnique(jobs.map(\.path.outputFile) + files.map(\.path) + reserved)
         return PendingSite(files: files, jobs: jobs, renderer: renderer)
     }
 
     /// Everything but the pages: assets, copied files, flow specs, the search index, sitemap, robots.txt.
-    private func otherFiles(sitemap pages: [PageJob], flows: [CompiledFlow], search: SearchIndexFile?) -> [SiteOutput.File] {
+    private func otherFiles(sitemap pages: [PageJob], flows: [CompiledFlow], search: SearchIndexFile?,
+                            policy: String) -> [SiteOutput.File] {
         var files: [SiteOutput.File] = theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
         files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
         files += flows.map { .init(path: $0.specPath.outputFile, contents: .bytes(Data($0.json.utf8))) }
@@ -69,7 +70,7 @@ struct SiteAssembler {
         // The sitemap protocol takes absolute URLs only: without a base URL there is none.
         if base.isGiven { files.append(.init(path: Self.sitemapFile, contents: .bytes(Data(sitemap(pages).utf8)))) }
         files.append(.init(path: Self.robotsFile, contents: .bytes(Data(robots.utf8))))
-        files.append(.init(path: Self.headersFile, contents: .bytes(Data(HostingFiles.headers(base: base).utf8))))
+        files.append(.init(path: Self.headersFile, contents: .bytes(Data(HostingFiles.headers(base: base, policy: policy).utf8))))
         return files
     }
 

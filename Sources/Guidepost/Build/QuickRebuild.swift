@@ -33,6 +33,8 @@ struct PageSkeleton: Equatable {
     var headings: [Heading]
     var anchors: [String]
     var flows: [FlowEmbed]
+    /// The players a page embeds are in the site's policy, on every page.
+    var videoPlayers: [VideoEmbed.Provider]
 
     init(_ page: SourcePage) {
         path = page.path
@@ -46,6 +48,7 @@ struct PageSkeleton: Equatable {
         headings = page.document.headings
         anchors = page.document.anchors
         flows = page.document.flows
+        videoPlayers = page.document.videos.map(\.provider)
     }
 }
 

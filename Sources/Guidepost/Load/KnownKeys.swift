@@ -8,6 +8,7 @@ enum KnownKeys {
                               "id"]
     static let site = ["title", "description", "baseURL", "baseUrl", "language", "categories", "support", "markdown", "templateOverrides", "media",
                        "logo", "favicon", "ogImage", "accent"]
+        + PageFeatures.keys
     static let siteMedia = ["allow"]
     static let siteAccent = ["light", "dark"]
     static let siteCategory = ["name", "description"]

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var mediaAllow: [String] = []
     /// Logo, favicon, preview image and accent colours (`Branding`).
     public var brand = Branding()
+    /// Feedback, announcement, analytics and Content-Security-Policy additions.
+    public var features = PageFeatures()
     /// Where site.yml names `templateOverrides`, for an error about it.
     var templateOverridesLine: Int?
     /// What in site.yml is read differently from how it was written (an unknown key).
@@ -66,6 +68,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
             config.baseURL = parsed
         }
+        config.features = try PageFeatures.read(yaml, base: config.baseURL, warnings: &config.warnings)
         for entry in try yaml.readers("categories") {
             guard let name = try entry.string("name"), !name.isEmpty else {
                 throw BuildError(.config, step: .load, file: file, line: yaml.line(of: "categories"),

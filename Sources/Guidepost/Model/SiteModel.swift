@@ -71,5 +71,12 @@ struct SiteModel: Sendable {
     var relatedMemo: RelatedMemo?
 
     func category(_ path: [String]) -> Category? { categories.first { $0.path == path } }
+
+    /// The policy every page and `_headers` carry: the strict one plus what the settings and
+    /// the pages' videos need. Computed, not stored, so an in-place rebuild that adds a video sees it.
+    var contentSecurityPolicy: ContentSecurityPolicy {
+        let pages = guides.map(\.source) + (faq?.groups.map(\.source) ?? []) + [home].compactMap { $0 }
+        return .site(config, videos: pages.flatMap(\.document.videos))
+    }
     var topCategories: [Category] { categories.filter { $0.path.count == 1 } }
 }

@@ -22,6 +22,8 @@ struct PageContext: Sendable {
     let theme: Theme
     /// The published search index, for `site.searchIndexURL`.
     let searchIndex: SitePath?
+    /// `SiteModel.contentSecurityPolicy` as text, worked out once per build.
+    let contentSecurityPolicy: String
     private let site: TemplateValue
     private let assets: TemplateValue
     /// The navigation with no category current, and with each top category current.
@@ -39,7 +41,9 @@ struct PageContext: Sendable {
         self.theme = theme
         self.searchIndex = searchIndex
         let base = model.config.baseURL
-        site = TemplateValue(SiteValues(config: model.config, faqURL: model.faq?.path.href(base),
+        let policy = model.contentSecurityPolicy.text
+        contentSecurityPolicy = policy
+        site = TemplateValue(SiteValues(config: model.config, policy: policy, faqURL: model.faq?.path.href(base),
                                         // The search index, and the page the header's form submits to without JavaScript.
                                         searchIndexURL: searchIndex?.href(base),
                                         searchURL: SearchPage.isRendered(by: theme) ? SearchPage.path.href(base) : nil,

@@ -139,7 +139,8 @@ struct PageRenderer: Sendable {
         case .guide(let index): return draftGuide(index)
         case .alias(let guide, let alias):
             let guide = model.guides[guide]
-            return .finished(RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language))
+            return .finished(RedirectPage.render(to: guide, from: guide.aliases[alias], base: base, language: model.config.language,
+                                                        policy: context.contentSecurityPolicy))
         case .flowStep(let id, let step):
             guard let compiled = flows[id] else { return .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable)) }
             let page = FlowViews(compiled: compiled, base: base).stepPage(step)
@@ -271,7 +272,9 @@ struct PageRenderer: Sendable {
         var info = PageInfo(kind: .guide, title: guide.title, description: guide.summary, path: guide.path,
                             trail: context.trail(to: guide.category), currentCategory: guide.category)
         info.hasFlow = !guide.flowIDs.isEmpty
-        var draft = draft("guide", info, ["guide": TemplateValue(values)])
+        var specific: [String: Any] = ["guide": TemplateValue(values)]
+        specific["feedback"] = FeatureValues.feedback(model.config, guide: guide)
+        var draft = draft("guide", info, specific)
         draft.body = (guide.source.path, body)
         return draft
     }

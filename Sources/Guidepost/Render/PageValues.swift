@@ -45,6 +45,7 @@ final class SiteValues: TemplateRecord {
     enum Field: String, CaseIterable {
         case title, description, language, baseURL, home, contentSecurityPolicy, faqURL, searchIndexURL, searchURL, support, categoriesURL
         case logoURL, faviconURL, faviconType, ogImage
+        case announcement, analytics
     }
 
     let title, description, language, baseURL, home, contentSecurityPolicy: TemplateText?
@@ -54,8 +55,10 @@ final class SiteValues: TemplateRecord {
     /// From site.yml's branding (`BrandURLs`); nil when not configured.
     let logoURL, faviconURL, faviconType, ogImage: TemplateText?
     let support: TemplateValue?
+    /// From `PageFeatures`: see `FeatureValues`.
+    let announcement, analytics: TemplateValue?
 
-    init(config: SiteConfig, faqURL: String?, searchIndexURL: String?, searchURL: String?, categoriesURL: String? = nil,
+    init(config: SiteConfig, policy: String, faqURL: String?, searchIndexURL: String?, searchURL: String?, categoriesURL: String? = nil,
          brand: BrandURLs = BrandURLs()) {
         let base = config.baseURL
         title = templateText(config.title)
@@ -63,7 +66,7 @@ final class SiteValues: TemplateRecord {
         language = templateText(config.language)
         baseURL = templateText(base.isGiven ? base.absolute : base.path)
         home = templateText(SitePath.root.href(base))
-        contentSecurityPolicy = templateText(HostingFiles.contentSecurityPolicy)
+        contentSecurityPolicy = templateText(policy)
         self.faqURL = faqURL.flatMap(templateText)
         self.searchIndexURL = searchIndexURL.flatMap(templateText)
         self.searchURL = searchURL.flatMap(templateText)
@@ -75,6 +78,8 @@ final class SiteValues: TemplateRecord {
         support = config.support.map { support in
             TemplateValue(DictionaryValues(["title": support.title, "text": support.text, "url": support.url, "label": support.label]))
         }
+        announcement = FeatureValues.announcement(config.features)
+        analytics = FeatureValues.analytics(config.features)
     }
 
     func value(of field: Field) -> FieldValue {
@@ -94,6 +99,8 @@ final class SiteValues: TemplateRecord {
         case .faviconURL: .text(faviconURL)
         case .faviconType: .text(faviconType)
         case .ogImage: .text(ogImage)
+        case .announcement: .object(announcement)
+        case .analytics: .object(analytics)
         }
     }
 }
