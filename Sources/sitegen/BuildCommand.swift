@@ -70,7 +70,7 @@ struct BuildCommand: ParsableCommand {
             let warned = summary.warnings.isEmpty ? "" : summary.warnings.count == 1 ? ", 1 warning" : ", \(summary.warnings.count) warnings"
             let drafted = summary.drafts == 0 ? "" : summary.drafts == 1 ? ", 1 draft not published" : ", \(summary.drafts) drafts not published"
             Terminal.out("Built \(pages) in \(String(format: "%.2f", seconds)) s → \(summary.output)/ (\(how))\(warned)\(drafted)\n")
-            if timings { Terminal.err("  \(StepTiming.line(steps.all))\n") }
+            if timings { Terminal.err("  \(StepTiming.line(steps.all)) · \(Allocator.name)\n") }
             if let warning = summary.cacheWarning { Terminal.err("warning: \(warning)\n") }
         } catch {
             progress.finish()

@@ -66,6 +66,16 @@ import Testing
         #expect(clean.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(clean build: asked to build clean\)\n/) != nil, "\(clean.stdout)")
     }
 
+    /// mimalloc serves every malloc only while the command is linked so that it loads before
+    /// libc; `--timings` says which allocator ran.
+    @Test func theCommandAllocatesWithMimalloc() throws {
+        let root = try project(["a.md": guideFile("A")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try sitegen(["build", "--timings"], in: root)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains(#/ · mimalloc \d+\.\d+\.\d+\n/#), "\(run.stderr)")
+    }
+
     @Test func contentErrorsExitOneListEveryErrorAndKeepTheOutput() throws {
         let root = try project(["a.md": guideFile("A")])
         defer { try? FileManager.default.removeItem(at: root) }
