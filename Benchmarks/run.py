@@ -4,8 +4,9 @@ two, and prints median wall time, CPU time, peak memory and pages per second as 
 
     python3 Benchmarks/run.py --guides 1000 10000 --runs 5
 
-Both tools build from scratch every run: each one's previous output is deleted before it starts,
-outside the timing. `--scratch-path` builds Guidepost in a build folder of its own (so a release
+Both tools build from scratch every run, under each protocol in turn (`--protocols`): the last
+output deleted before the run, outside the timing; deleted inside the timing; or left in place
+to be overwritten. Guidepost's build cache is always deleted, so it never skips work Hugo does. `--scratch-path` builds Guidepost in a build folder of its own (so a release
 build for the benchmark does not disturb `.build`); `--sitegen` measures a given binary instead.
 `--baseline` adds an older binary, timed in the same alternation ("Guidepost before") with the
 templates of its own commit (`--baseline-templates`), so a change is judged against the code
@@ -26,14 +27,34 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
+PROTOCOLS = {
+    "deleted-before": "each tool's last output is deleted before its run, outside the timing",
+    "deleted-inside": "each tool's last output is deleted inside the timing (`rm -rf` and the build timed together)",
+    "overwritten": "each tool builds over its own last output, which is left in place (Guidepost, without its "
+                   "cache, builds into a staging folder and swaps it in; Hugo writes over the files)",
+}
+
+
+def run_under(protocol, command, out):
+    """Times one build of `command` into `out` under `protocol` (see PROTOCOLS)."""
+    if protocol == "deleted-before":
+        shutil.rmtree(out, ignore_errors=True)
+        return timed(command)
+    if protocol == "deleted-inside":
+        return timed(["sh", "-c", 'rm -rf "$0" && exec "$@"', str(out), *command])
+    if not out.exists():
+        timed(command)  # the output to overwrite, untimed
+    return timed(command)
+
+
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time; returns wall s, CPU s, peak MiB."""
+    """Runs `command` under /usr/bin/time; returns wall s, CPU s, system s, peak MiB."""
     result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *command], cwd=cwd,
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{command[0]} failed:\n{result.stdout}\n{result.stderr}")
     wall, user, system, peak_kib = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(peak_kib) / 1024
+    return float(wall), float(user) + float(system), float(system), int(peak_kib) / 1024
 
 
 def count_pages(folder):
@@ -48,6 +69,8 @@ def main():
     parser.add_argument("--sitegen", help="a sitegen binary to measure instead of building one (an older build, say)")
     parser.add_argument("--baseline", help="an older sitegen binary to time in the same runs, as \"Guidepost before\"")
     parser.add_argument("--baseline-templates", help="the templates folder of the baseline's commit")
+    parser.add_argument("--protocols", nargs="+", choices=PROTOCOLS, default=list(PROTOCOLS),
+                        help="how each run treats the last output (default: all three, in turn)")
     args = parser.parse_args()
 
     if args.sitegen:
@@ -70,48 +93,48 @@ def main():
         hugo_site = work / "hugo"
         shutil.copytree(HERE / "hugo", hugo_site)
         os.symlink(corpus, hugo_site / "content")
-        binaries = {"Guidepost": (sitegen, ROOT / "templates")}
+        commands = {"Guidepost": lambda out: [sitegen, "--content", str(corpus), "--templates", str(ROOT / "templates"),
+                                               "--output", str(out)]}
         if args.baseline:
-            before = (os.path.abspath(args.baseline), pathlib.Path(args.baseline_templates or ROOT / "templates"))
-            binaries = {"Guidepost before": before, **binaries}
-        results = {tool: [] for tool in [*binaries, "Hugo"]}
-        pages = {}
-        for _ in range(args.runs):
-            for tool, (binary, templates) in binaries.items():
-                out = work / "guidepost-out"
-                # A clean build, as Hugo's below: otherwise Guidepost would also time deleting the
-                # last site. Its build cache goes too, so the build is a first one (see incremental.py).
-                shutil.rmtree(out, ignore_errors=True)
-                shutil.rmtree(work / ".sitegen-cache", ignore_errors=True)
-                results[tool].append(timed([binary, "--content", str(corpus), "--templates",
-                                            str(templates), "--output", str(out)]))
-                pages[tool] = count_pages(out)
-            out = work / "hugo-out"
-            shutil.rmtree(out, ignore_errors=True)
-            results["Hugo"].append(timed(["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(out)]))
-            pages["Hugo"] = count_pages(out)
-        medians = {}
-        for tool, runs in results.items():
-            wall = statistics.median(r[0] for r in runs)
-            cpu = statistics.median(r[1] for r in runs)
-            peak = statistics.median(r[2] for r in runs)
-            medians[tool] = wall
-            rows.append((guides, tool, wall, cpu, peak, pages[tool], pages[tool] / wall))
-        rows.append((guides, "Guidepost / Hugo", medians["Guidepost"] / medians["Hugo"], None, None, None, None))
-        if args.baseline:
-            rows.append((guides, "Guidepost / Guidepost before", medians["Guidepost"] / medians["Guidepost before"],
-                         None, None, None, None))
+            before, templates = os.path.abspath(args.baseline), args.baseline_templates or str(ROOT / "templates")
+            commands = {"Guidepost before": lambda out: [before, "--content", str(corpus), "--templates", templates,
+                                                         "--output", str(out)], **commands}
+        commands["Hugo"] = lambda out: ["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(out)]
+        for protocol in args.protocols:
+            results = {tool: [] for tool in commands}
+            pages = {}
+            for _ in range(args.runs):
+                for tool, command in commands.items():
+                    out = work / (tool.replace(" ", "-") + "-out")
+                    # Guidepost's build cache goes every time, so each of its builds is a first
+                    # one, as Hugo's are (incremental.py times the other kind).
+                    shutil.rmtree(work / ".sitegen-cache", ignore_errors=True)
+                    results[tool].append(run_under(protocol, command(out), out))
+                    pages[tool] = count_pages(out)
+            medians = {}
+            for tool, runs in results.items():
+                wall = statistics.median(r[0] for r in runs)
+                medians[tool] = wall
+                rows.append((guides, protocol, tool, wall, statistics.median(r[1] for r in runs),
+                             statistics.median(r[2] for r in runs), statistics.median(r[3] for r in runs),
+                             pages[tool], pages[tool] / wall))
+            rows.append((guides, protocol, "Guidepost / Hugo", medians["Guidepost"] / medians["Hugo"], *[None] * 5))
+            if args.baseline:
+                rows.append((guides, protocol, "Guidepost / Guidepost before",
+                             medians["Guidepost"] / medians["Guidepost before"], *[None] * 5))
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
           f"Hugo {hugo_version}; {args.runs} runs each, alternating, medians.\n")
-    print("| guides | tool | wall s | CPU s | peak MiB | HTML pages | pages/s |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for guides, tool, wall, cpu, peak, count, rate in rows:
+    for name in args.protocols:
+        print(f"- `{name}`: {PROTOCOLS[name]}")
+    print("\n| guides | protocol | tool | wall s | CPU s | of it system s | peak MiB | HTML pages | pages/s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for guides, protocol, tool, wall, cpu, system, peak, count, rate in rows:
         if cpu is None:
-            print(f"| {guides} | {tool} (wall-time ratio) | {wall:.2f}× | | | | |")
+            print(f"| {guides} | {protocol} | {tool} (wall-time ratio) | {wall:.2f}× | | | | | |")
         else:
-            print(f"| {guides} | {tool} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {count} | {rate:.0f} |")
+            print(f"| {guides} | {protocol} | {tool} | {wall:.2f} | {cpu:.2f} | {system:.2f} | {peak:.0f} | {count} | {rate:.0f} |")
 
 
 if __name__ == "__main__":
