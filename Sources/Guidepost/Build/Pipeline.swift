@@ -56,6 +56,7 @@ struct Pipeline: Sendable {
     /// stops at the first step that has any.
     func run(_ policy: Policy) -> Stages {
         var stages = Stages()
+        stages.memo = policy.memo ?? BuildMemo()
         var clock = StepClock(timings)
         for step in BuildStep.allCases {
             do {
@@ -86,7 +87,7 @@ struct Pipeline: Sendable {
         case .theme: try theme(&stages, policy)
         case .search: search(&stages, policy)
         case .assemble: try assemble(&stages, policy)
-        case .render: render(&stages, policy)
+        case .render: try render(&stages, policy)
         case .write: try write(&stages, policy)
         }
     }

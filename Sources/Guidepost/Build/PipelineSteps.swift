@@ -23,9 +23,11 @@ struct Stages: Sendable {
     var site: PendingSite?
     var output: SiteOutput?
     var summary: BuildSummary?
-    /// Set by the model step when only guides' bodies changed since the last in-memory build.
-    var quick: QuickPlan?
-    /// What this run leaves for the next in-memory one.
+    /// Set by the model step when the cache's `site` entry holds: only guides' bodies changed
+    /// since the last in-memory run.
+    var reuse: SiteReuse?
+    /// What this run leaves for the next in-memory one: the last run's cache, each step's
+    /// entries replaced by what it made.
     var memo = BuildMemo()
     var errors = ErrorLog()
 
@@ -39,15 +41,19 @@ struct Stages: Sendable {
     }
 }
 
+// Each step calls its stage; where the policy has a cache (`BuildMemo`), the step looks its
+// result up there first and stores what it made after. The stages themselves know no cache.
 extension Pipeline {
     func load(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
         defer { stages.content?.apply(options, configRead: stages.configRead) }
         let loader = ContentLoader(fileSystem: fileSystem, contentRoot: options.content)
         if policy.keepsGoing {
             try loadSkippingFailures(&stages)
+        } else if let memo = policy.memo {
+            let content = try loader.load(pages: memo.page(loader))
+            (stages.content, stages.memo.sources) = (content, BuildMemo.sources(content))
         } else {
-            stages.content = try loader.load(reusing: policy.memo?.sources)
-            stages.memo.sources = stages.content?.parsed ?? [:]
+            stages.content = try loader.load()
         }
         let count = stages.content?.pages.count ?? 0
         progress(BuildProgress(.load, done: count, total: count))
@@ -56,51 +62,54 @@ extension Pipeline {
 
     func model(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
         guard let content = stages.content, stages.loadedWhole else { return .skipped }
-        if let memo = policy.memo, let quick = try quickPlan(content, memo) {
-            (stages.quick, stages.model, stages.theme, stages.overrides) = (quick, quick.model, quick.state.renderer.theme, quick.overrides)
-            stages.memo = memo
-            stages.memo.sources = content.parsed
+        if let memo = policy.memo, let reuse = try reuse(memo, content) {
+            (stages.reuse, stages.model) = (reuse, reuse.model)
             return .skipped
         }
-        // Asked here, not when loading: a quick rebuild (only bodies changed) keeps the last dates.
+        // Asked here, not when loading: a run that reuses the model keeps the last dates.
         let dates = lastModified.dates(under: options.content)
-        let model = try SiteModelBuilder(content: content, related: policy.memo?.related, lastModified: dates).build()
+        let related = policy.memo.map { memo in memo.related } ?? { RelatedGuides.compute($0) }
+        let model = try SiteModelBuilder(content: content, lastModified: dates).build(related: related)
         stages.model = model
-        if policy.memo != nil { stages.memo.related = model.relatedMemo }
+        if policy.memo != nil { stages.memo.related = (RelatedGuides.key(model.guides), model.related) }
         return .ran
     }
 
+    /// Every page's links; when the model is reused, only the changed guides', with the last resolver.
     func links(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
         guard let model = stages.model else { return .skipped }
-        var log = ErrorLog()
-        if let quick = stages.quick {
-            var links = quick.state.renderer.links
-            for (_, page) in quick.changed {
-                let result = quick.state.resolver.resolve(page)
-                log.add(contentsOf: result.errors)
-                links[page.path] = result.urls
-                stages.memo.links[page.path] = result
-            }
-            stages.links = links
-        } else {
-            let resolver = LinkResolver(model: model)
-            let (links, errors, resolved) = resolver.resolveAll(model.allSourcePages, reusing: policy.memo?.links)
-            (stages.resolver, stages.links, stages.memo.links) = (resolver, links, resolved)
-            log.add(contentsOf: errors)
+        let reuse = stages.reuse
+        let resolver = reuse?.cached.resolver ?? LinkResolver(model: model)
+        let memo = policy.memo ?? BuildMemo()
+        let results = (reuse?.changed ?? model.allSourcePages).parallelMap { memo.links($0, resolver) }
+        var (links, errors) = LinkResolver.collect(results)
+        if let reuse { links = reuse.cached.site.renderer.links.merging(links) { $1 } }
+        if policy.memo != nil {
+            if reuse == nil { stages.memo.links = [:] }
+            for result in results { stages.memo.links[result.path] = result }
         }
-        try log.check()
+        (stages.resolver, stages.links) = (resolver, links)
+        if !errors.isEmpty { throw BuildErrors(errors) }
         return .ran
     }
 
     func flows(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
-        guard let model = stages.model, stages.quick == nil else { return .skipped }
+        guard let model = stages.model else { return .skipped }
+        if let reuse = stages.reuse {
+            stages.flows = reuse.cached.site.renderer.flows
+            return .skipped
+        }
         stages.flows = try FlowCompiler(model: model, catalog: flowCatalog).compile()
         return .ran
     }
 
     /// The theme does not depend on the content, only on where site.yml says overrides are.
     func theme(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
-        guard stages.configRead, stages.theme == nil else { return .skipped }
+        guard stages.configRead else { return .skipped }
+        if let reuse = stages.reuse {
+            (stages.theme, stages.overrides) = (reuse.cached.theme, reuse.cached.overrides)
+            return .skipped
+        }
         let config = stages.content?.config ?? SiteConfig()
         let theme = try loadTheme(config, overrides: &stages.overrides)
         stages.theme = theme
@@ -134,38 +143,52 @@ extension Pipeline {
 
     /// Pages (still to render), assets, copied files, the search index, sitemap, robots.txt:
     /// every path decided and checked. Runs only on input a build would get this far with.
+    /// When the model is reused, so is the last plan, with the new documents and links.
     func assemble(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
-        guard stages.quick == nil, stages.errors.isEmpty, let content = stages.content, let model = stages.model,
+        guard stages.errors.isEmpty, let content = stages.content, let model = stages.model,
               let links = stages.links, let flows = stages.flows, let theme = stages.theme else { return .skipped }
-        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path,
-                                    bodies: policy.memo?.bodies ?? [:])
-        let reserved = policy.search == .deferred ? [SearchIndexFile.path.outputFile] : []
-        var site = try SiteAssembler(model: model, theme: theme)
-            .plan(renderer, flows: Array(flows.values), search: stages.searchFile, reserved: reserved)
+        let bodies = policy.memo?.bodies ?? [:]
+        var site: PendingSite
+        if let reuse = stages.reuse {
+            site = reuse.cached.site
+            site.renderer = site.renderer.updating(model: model, links: links, bodies: bodies)
+        } else {
+            let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path,
+                                        bodies: bodies)
+            let reserved = policy.search == .deferred ? [SearchIndexFile.path.outputFile] : []
+            site = try SiteAssembler(model: model, theme: theme)
+                .plan(renderer, flows: Array(flows.values), search: stages.searchFile, reserved: reserved)
+        }
         site.warnings = content.warnings
         site.drafts = content.drafts.count
         stages.site = site
-        return .ran
+        return stages.reuse == nil ? .ran : .skipped
     }
 
-    /// Every page in memory: with a memo, only those whose key changed are rendered again.
-    /// A whole render (`generate()`, for tests) is not timed: it stands in for a build to disk,
-    /// which renders as it writes.
-    func render(_ stages: inout Stages, _ policy: Policy) -> Outcome {
-        guard policy.pages == .inMemory else { return .skipped }
-        if let quick = stages.quick, let memo = policy.memo {
-            renderQuickly(quick, &stages, memo)
-            return .ran
+    /// Every page in memory, through the one `RenderLoop`: with a cache, a page whose key is
+    /// unchanged is not rendered again, and when the plan is reused only the changed guides'
+    /// own pages are drafted. A whole render without a cache (`generate()`, for tests) is not
+    /// timed: it stands in for a build to disk, which renders as it writes.
+    func render(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
+        guard policy.pages == .inMemory, let site = stages.site else { return .skipped }
+        let reuse = stages.reuse
+        let made: [MadePage<Data>]
+        do throws(RenderLoop.Failure) {
+            made = try RenderLoop(site: site, kept: policy.memo?.pages ?? [:])
+                .run(reuse?.jobs ?? Array(site.jobs.indices), progress: progress) { _, html in html.data }
+        } catch {
+            throw BuildErrors([BuildError(.output, step: .render, file: nil, "a page could not be made: \(error)")])
         }
-        guard let site = stages.site else { return .skipped }
-        guard let memo = policy.memo, let content = stages.content, let resolver = stages.resolver else {
-            stages.output = site.output(progress: progress)
-            return .skipped
-        }
-        let (output, pages, bodies) = site.output(reusing: memo.pages, progress: progress)
-        (stages.memo.pages, stages.memo.bodies) = (pages, bodies)
-        stages.memo.quick = QuickState(content, site: site, output: output, resolver: resolver)
+        var output = reuse?.cached.output(with: made, of: site) ?? SiteOutput(
+            files: site.files + made.map { SiteOutput.File(path: site.jobs[$0.job].path.outputFile, contents: .bytes($0.placed)) },
+            pageCount: site.pageCount)
+        output.renderedPages = made.count { $0.rendered }
         stages.output = output
+        guard policy.memo != nil, let content = stages.content, let resolver = stages.resolver else { return .skipped }
+        if reuse == nil { (stages.memo.pages, stages.memo.bodies) = ([:], [:]) }
+        stages.memo.store(made, of: site) { $0 }
+        stages.memo.site = reuse?.cached.updated(site, output: output)
+            ?? CachedSite(content, site: site, output: output, resolver: resolver, overrides: stages.overrides)
         return .ran
     }
 

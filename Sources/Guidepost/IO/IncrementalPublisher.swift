@@ -63,30 +63,15 @@ struct IncrementalPublisher {
     private func write(_ site: PendingSite, paths: [String], stale: [Int], into writer: FolderWriter) throws {
         try writer.createFolders(for: stale.map { paths[$0] })
         let pageCount = site.jobs.count
-        let fileSystem = fileSystem
-        let failures = Parallel.chunks(stale.count, perCore: 4) { range -> String? in
-            for offset in range {
-                let index = stale[offset]
-                let path = paths[index]
-                do {
-                    if index < pageCount {
-                        try writer.replace(path, with: site.render(site.jobs[index]).html)
-                    } else {
-                        let file = site.files[index - pageCount]
-                        switch file.contents {
-                        case .bytes(let data): try writer.replace(path, with: data)
-                        case .copy(let source): try writer.replace(path, with: try fileSystem.read(source))
-                        }
-                    }
-                } catch {
-                    return error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
-                }
+        do throws(RenderLoop.Failure) {
+            _ = try RenderLoop(site: site).run(stale.filter { $0 < pageCount }) { number, html in
+                try writer.replace(paths[number], with: html)
             }
-            return nil
+        } catch {
+            throw error.writeError
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-        }
+        let others = stale.filter { $0 >= pageCount }.map { site.files[$0 - pageCount] }
+        try Publisher(fileSystem: fileSystem).write(others, with: writer, replacing: true)
     }
 
     /// The cache entries of the new site: the last build's for files left alone, new stamps
@@ -149,9 +134,9 @@ struct SiteKeys: Sendable {
 extension FolderWriter {
     /// Replaces whatever is at `path` by a new file: the old one is unlinked first, so a file
     /// hard-linked from the live site is never written through.
-    func replace(_ path: String, with text: String) throws {
+    func replace(_ path: String, with html: PageHTML) throws {
         try unlinkIfPresent(path)
-        try write(text, to: path, mode: .fresh)
+        try write(html, to: path, mode: .fresh)
     }
 
     func replace(_ path: String, with data: Data) throws {

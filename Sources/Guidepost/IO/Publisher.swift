@@ -10,70 +10,51 @@ public struct Publisher: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Renders each page as it writes it, on every core, so only the pages being written are
+    /// Renders each page as it writes it (`RenderLoop`), so only the pages being written are
     /// ever in memory. The pages' folders are made meanwhile by a `FolderMaker`. Returns each
     /// page's key (`PageDraft.key`), taken from the draft it renders, for the build cache.
     @discardableResult
     func publish(_ site: PendingSite, into output: OutputFolder, progress: (BuildProgress) -> Void = { _ in }) throws(BuildErrors) -> [UInt64] {
         var keys: [UInt64] = []
-        keys.reserveCapacity(site.jobs.count)
         try publish(into: output) { writer in
             try writer.createFolders(for: site.files.map(\.path))
             let (folders, folderIndex) = FolderWriter.folders(for: site.jobs.map(\.path.outputFile))
             let maker = FolderMaker(folders: folders, writer: writer)
             maker.start()
             defer { maker.stop() }
-            let renderer = site.renderer
-            for batch in PendingSite.batches(site.jobs.count) {
-                // One page a chunk: the cores take pages in order, as the folders are made.
-                let results = Parallel.chunks(batch.count, perCore: batch.count) { range -> (keys: [UInt64], failure: String?) in
-                    var keys: [UInt64] = []
-                    for offset in range {
-                        let number = batch.lowerBound + offset
-                        let job = site.jobs[number]
-                        do {
-                            let draft = renderer.draft(job)
-                            keys.append(renderer.key(draft))
-                            let html = renderer.render(draft).html
-                            try maker.wait(for: folderIndex[number])
-                            try writer.write(html, to: job.path.outputFile)
-                        } catch {
-                            return (keys, Self.describe(error, job.path.outputFile))
-                        }
-                    }
-                    return (keys, nil)
-                }
-                if let failure = results.compactMap(\.failure).first { throw Self.failure(failure) }
-                keys += results.flatMap(\.keys)
-                progress(BuildProgress(.render, done: batch.upperBound, total: site.jobs.count))
+            let jobs = site.jobs
+            do throws(RenderLoop.Failure) {
+                keys = try RenderLoop(site: site).run(Array(jobs.indices), progress: progress) { number, html in
+                    try maker.wait(for: folderIndex[number])
+                    try writer.write(html, to: jobs[number].path.outputFile)
+                }.map(\.key)
+            } catch {
+                throw error.writeError
             }
             try write(site.files, with: writer)
         }
         return keys
     }
 
-    private func write(_ files: [SiteOutput.File], with writer: FolderWriter) throws {
+    /// Writes the files other than pages; `replacing` unlinks what is there first (a file
+    /// hard-linked from the live site, `IncrementalPublisher`).
+    func write(_ files: [SiteOutput.File], with writer: FolderWriter, replacing: Bool = false) throws {
         let fileSystem = fileSystem
         let failures = files.parallelMap { file -> String? in
             do {
-                switch file.contents {
-                case .bytes(let data): try writer.write(data, to: file.path)
-                case .copy(let source): try writer.write(fileSystem.read(source), to: file.path)
+                let data = switch file.contents {
+                case .bytes(let data): data
+                case .copy(let source): try fileSystem.read(source)
                 }
+                try replacing ? writer.replace(file.path, with: data) : writer.write(data, to: file.path)
                 return nil
             } catch {
-                return Self.describe(error, file.path)
+                return RenderLoop.Failure(error, path: file.path).description
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw Self.failure(failure) }
-    }
-
-    private static func describe(_ error: any Error, _ path: String) -> String {
-        error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
-    }
-
-    private static func failure(_ message: String) -> CocoaError {
-        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: message])
+        if let failure = failures.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
     }
 
     /// Writes the site with `write` into a staging folder beside the output folder, and swaps

@@ -14,6 +14,16 @@ struct SourcePage: Sendable {
     /// A fingerprint of the file's bytes and the options it was parsed with: equal for equal
     /// parses, so what is made from the document alone can be reused (`RenderedBody`).
     var contentHash: UInt64 = 0
+    /// The file's stamp, taken before it was read, when the cache asked for it (`BuildMemo`).
+    var stamp: FileStamp?
+
+    /// The fingerprint of a file's bytes parsed with `options` (`contentHash`).
+    static func fingerprint(_ data: Data, _ options: MarkdownOptions) -> UInt64 {
+        var hash = Fingerprint()
+        data.withUnsafeBytes { hash.add(bytes: $0) }
+        hash.tag(options.rawHTML.tag)
+        return hash.value
+    }
 
     /// What readers will not see as the author wrote it, at the file's own lines.
     var warnings: [CheckFinding] {
@@ -52,11 +62,6 @@ struct LoadedContent: Sendable {
     var files: [SourceFile]
     /// Pages with `draft: true`, left out of `pages` (`apply(_:)`): links to them are errors.
     var drafts: [SourcePage] = []
-    /// Each page's bytes and parse, for the next load to reuse (`BuildMemo`).
-    var parsed: [String: ParsedSource] = [:]
-    /// The pages parsed in this load rather than taken from the last (when there was one).
-    var reparsed: Set<String> = []
-
     /// Files beside the guides left out of the site (`MediaPolicy.junk`), each with its warning.
     var skippedFiles: [CheckFinding] = []
 
@@ -64,25 +69,23 @@ struct LoadedContent: Sendable {
     var warnings: [CheckFinding] { (config.warnings + pages.flatMap(\.warnings) + skippedFiles).sorted() }
 }
 
-/// A Markdown file as read, and what it parsed to: a later load of the same bytes with the same
-/// options reuses the parse instead of repeating it.
-struct ParsedSource: Sendable {
-    var data: Data
-    var options: MarkdownOptions
-    var page: SourcePage
-    /// The file's stamp when it was read, if the file system has stamps.
-    var stamp: FileStamp?
-}
-
 /// Step one of the pipeline: reads `content/` into parsed pages, reporting every bad file.
 struct ContentLoader: Sendable {
     let fileSystem: any FileSystem
     let contentRoot: String
 
-    /// Reads and parses the content. With `previous`, a file whose bytes are those of its entry
-    /// there keeps that entry's parse, and the result's `parsed` holds every file's for the next
-    /// load; without, nothing is kept (a file's bytes would stay in memory for nothing).
-    func load(reusing previous: [String: ParsedSource]? = nil) throws(BuildErrors) -> LoadedContent {
+    /// Reads and parses one Markdown file, by its path in the content folder.
+    typealias PageSource = @Sendable (_ path: String, _ options: MarkdownOptions) throws(BuildError) -> SourcePage
+
+    /// Reads and parses the content.
+    func load() throws(BuildErrors) -> LoadedContent {
+        let loader = self
+        return try load { path, options throws(BuildError) in try loader.page(path, options: options) }
+    }
+
+    /// Reads the content, each Markdown file through `pages`: `page(_:options:)`, or the
+    /// cache's lookup around it (`BuildMemo.page(_:)`).
+    func load(pages source: @escaping PageSource) throws(BuildErrors) -> LoadedContent {
         let (paths, markdownPaths) = try listContent()
         var log = ErrorLog()
         var config = SiteConfig()
@@ -95,22 +98,15 @@ struct ContentLoader: Sendable {
         }
         let options = MarkdownOptions(rawHTML: config.rawHTML)
 
-        let loader = self
         var pages: [SourcePage] = []
-        var parsed: [String: ParsedSource] = [:]
-        var reparsed: Set<String> = []
         pages.reserveCapacity(markdownPaths.count)
         for result in markdownPaths.parallelMap({ path in
-            Result { () throws(BuildError) -> ParsedSource in try loader.loadPage(path, options: options, keep: previous != nil, previous: previous?[path]) }
+            Result { () throws(BuildError) -> SourcePage in try source(path, options) }
         }) {
             switch result {
-            case .success(let source):
-                log.add(contentsOf: source.page.errors)
-                pages.append(source.page)
-                if let previous {
-                    parsed[source.page.path] = source
-                    if previous[source.page.path]?.page.contentHash != source.page.contentHash { reparsed.insert(source.page.path) }
-                }
+            case .success(let page):
+                log.add(contentsOf: page.errors)
+                pages.append(page)
             case .failure(let error): log.add(error)
             }
         }
@@ -126,7 +122,7 @@ struct ContentLoader: Sendable {
         }
         log.add(contentsOf: config.brand.missingFiles(in: files, file: display(SiteConfig.fileName)))
         try log.check()
-        return LoadedContent(config: config, pages: pages, files: files, parsed: parsed, reparsed: reparsed, skippedFiles: skipped)
+        return LoadedContent(config: config, pages: pages, files: files, skippedFiles: skipped)
     }
 
     /// Every file in the content folder, and the Markdown ones; an error when there is none.
@@ -151,18 +147,16 @@ struct ContentLoader: Sendable {
         return (paths, markdownPaths)
     }
 
-    private func loadPage(_ path: String, options: MarkdownOptions, keep: Bool, previous: ParsedSource?) throws(BuildError) -> ParsedSource {
+    /// One Markdown file, read and parsed.
+    func page(_ path: String, options: MarkdownOptions) throws(BuildError) -> SourcePage {
+        try parse(path, try read(path), options: options)
+    }
+
+    /// The stamp of a file in the content folder, if the file system has stamps.
+    func stamp(_ path: String) -> FileStamp? { fileSystem.stamp(join(contentRoot, path)) }
+
+    func parse(_ path: String, _ data: Data, options: MarkdownOptions) throws(BuildError) -> SourcePage {
         let file = display(path)
-        // A file whose stamp is unchanged is not even read: most of a rebuild's files. The stamp
-        // is taken before the read, so a file changed meanwhile is read again next time.
-        let stamp = keep ? fileSystem.stamp(join(contentRoot, path)) : nil
-        if let previous, previous.options == options, previous.page.displayPath == file, let stamp, previous.stamp == stamp {
-            return previous
-        }
-        let data = try readData(path)
-        if let previous, previous.options == options, previous.data == data, previous.page.displayPath == file {
-            return ParsedSource(data: previous.data, options: options, page: previous.page, stamp: stamp)
-        }
         let text = try decodeText(data, path)
         let split = try FrontMatter.split(text, file: file)
         let matter = try split.yaml.map { yaml throws(BuildError) in
@@ -174,20 +168,16 @@ struct ContentLoader: Sendable {
                              "lists, quotes, emphasis or links here nest more than \(MarkdownDocument.maxNesting) levels deep, deeper than Guidepost reads",
                              hint: "flatten the nesting; no reader can follow more than a few levels.")
         }
-        var hash = Fingerprint()
-        data.withUnsafeBytes { hash.add(bytes: $0) }
-        hash.tag(options.rawHTML.tag)
-        let page = SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
-                              contentHash: hash.value)
-        return ParsedSource(data: data, options: options, page: page, stamp: stamp)
+        return SourcePage(path: path, displayPath: file, matter: matter, bodyLineOffset: split.bodyLineOffset, document: document,
+                          contentHash: SourcePage.fingerprint(data, options))
     }
 
     /// Reads a file as UTF-8 text with `\n` line ends; anything else is the author's to fix.
     private func readText(_ path: String) throws(BuildError) -> String {
-        try decodeText(try readData(path), path)
+        try decodeText(try read(path), path)
     }
 
-    private func readData(_ path: String) throws(BuildError) -> Data {
+    func read(_ path: String) throws(BuildError) -> Data {
         do {
             return try fileSystem.read(join(contentRoot, path))
         } catch {
@@ -210,7 +200,7 @@ struct ContentLoader: Sendable {
         return text
     }
 
-    private func display(_ path: String) -> String { join(contentRoot, path) }
+    func display(_ path: String) -> String { join(contentRoot, path) }
 }
 
 func join(_ folder: String, _ path: String) -> String {

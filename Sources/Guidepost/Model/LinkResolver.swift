@@ -68,7 +68,7 @@ struct LinkResolver: Sendable {
                                          problem.message, hint: problem.hint))
             }
         }
-        return ResolvedLinks(contentHash: page.contentHash, references: references, urls: urls, errors: errors)
+        return ResolvedLinks(path: page.path, contentHash: page.contentHash, references: references, urls: urls, errors: errors)
     }
 
     /// `previous` when it is still right for `page`: the page parsed the same, and every target
@@ -185,6 +185,8 @@ struct ResolvedLinks: Sendable {
         var key: UInt64
     }
 
+    /// The page's path in the content folder.
+    var path: String
     var contentHash: UInt64
     var references: [Reference]
     var urls: [String]

@@ -6,9 +6,9 @@
 /// guide (a guide with common tags has thousands of candidates, and hashing each was most of
 /// the model step), and guides are scored on every core.
 enum RelatedGuides {
-    /// The related guides and the key of what they were computed from; `previous` is returned
-    /// as it is when its key matches (a rebuild where no guide's tags, category or place moved).
-    static func compute(_ guides: [Guide], reusing previous: RelatedMemo?) -> RelatedMemo {
+    /// The fingerprint of what related guides are computed from: every guide's tags and
+    /// category, in reading order (`BuildMemo.related`).
+    static func key(_ guides: [Guide]) -> UInt64 {
         var print = Fingerprint()
         print.add(guides.count)
         for guide in guides {
@@ -17,8 +17,7 @@ enum RelatedGuides {
             print.add(guide.category.count)
             for part in guide.category { print.add(part) }
         }
-        if let previous, previous.key == print.value { return previous }
-        return RelatedMemo(key: print.value, related: compute(guides))
+        return print.value
     }
 
     static func compute(_ guides: [Guide], limit: Int = 5) -> [[Int]] {
@@ -92,10 +91,4 @@ enum RelatedGuides {
     private static func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
         a.score != b.score ? a.score > b.score : a.index < b.index
     }
-}
-
-/// Related guides as one build computed them, for the next to reuse.
-struct RelatedMemo: Sendable {
-    var key: UInt64
-    var related: [[Int]]
 }

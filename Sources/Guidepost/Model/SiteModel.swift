@@ -67,8 +67,6 @@ struct SiteModel: Sendable {
     var drafts: Set<String> = []
     /// For each guide, the guides to suggest after it (indices into `guides`).
     var related: [[Int]] = []
-    /// `related` with its key, for the next in-memory build (`BuildMemo`).
-    var relatedMemo: RelatedMemo?
 
     func category(_ path: [String]) -> Category? { categories.first { $0.path == path } }
 

@@ -5,12 +5,12 @@ import GuidepostMarkdown
 /// (no title, a URL two files want, a slug that would leave the site).
 struct SiteModelBuilder {
     let content: LoadedContent
-    /// The last build's related guides, reused when nothing they depend on moved.
-    var related: RelatedMemo?
     /// Each file's last change by content path (`LastModifiedSource`), for guides without `updated:`.
     var lastModified: [String: String] = [:]
 
-    func build() throws(BuildErrors) -> SiteModel {
+    /// The site as decided; `related` computes each guide's related guides
+    /// (`RelatedGuides.compute`, or the cache's lookup around it, `BuildMemo.related(_:)`).
+    func build(related: ([Guide]) -> [[Int]] = { RelatedGuides.compute($0) }) throws(BuildErrors) -> SiteModel {
         var log = ErrorLog()
         var guides: [Guide] = []
         var faqSources: [SourcePage] = []
@@ -58,9 +58,7 @@ struct SiteModelBuilder {
         try log.check()
         var model = SiteModel(config: content.config, guides: guides, categories: categories, faq: faq, home: home, files: files)
         model.drafts = Set(content.drafts.map(\.path))
-        let related = RelatedGuides.compute(guides, reusing: related)
-        model.related = related.related
-        model.relatedMemo = related
+        model.related = related(guides)
         return model
     }
 
