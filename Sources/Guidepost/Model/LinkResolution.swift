@@ -1,14 +1,8 @@
 import Foundation
 
 extension LinkResolver {
-    /// The URLs of every page's links, by page path, and every broken link. Pages are resolved on
-    /// every core: a large site has hundreds of thousands of links.
-    func resolveAll(_ pages: [SourcePage]) -> (links: [String: [String]], errors: [BuildError]) {
-        let resolver = self
-        return Self.collect(pages.parallelMap { resolver.resolve($0) })
-    }
-
-    /// Pages' results as `resolveAll(_:)` returns them.
+    /// Every page's link URLs, by page path, and every broken link, from each page's
+    /// `resolve(_:)` (resolved on every core: a large site has hundreds of thousands of links).
     static func collect(_ results: [ResolvedLinks]) -> (links: [String: [String]], errors: [BuildError]) {
         var links: [String: [String]] = [:]
         links.reserveCapacity(results.count)
