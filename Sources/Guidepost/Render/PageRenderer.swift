@@ -41,7 +41,9 @@ struct PageRenderer: Sendable {
     let searchIndex: SitePath?
     /// Made once: what pages share is built here, not per page.
     let context: PageContext
-    /// Guides' bodies from an earlier build, by source path, reused when their key matches.
+    /// The cache's guides' bodies (`BuildMemo.bodies`), by source path, each taken when its key
+    /// matches: a body is made while its page is drafted, so the lookup is made here rather than
+    /// around the stage, and a page that is not drafted never needs its body.
     private(set) var bodies: [String: RenderedBody]
     /// The fingerprint of every flow widget and the Markdown options, part of each body's key.
     private let bodyBasis: UInt64
@@ -69,7 +71,7 @@ struct PageRenderer: Sendable {
         bodyBasis = basis.value
     }
 
-    /// This renderer for a model whose guides changed only in their bodies (`QuickRebuild`):
+    /// This renderer for a model whose guides changed only in their bodies (`SiteReuse`):
     /// what pages share (the context, the widgets) is kept, since nothing in it changed.
     func updating(model: SiteModel, links: [String: [String]], bodies: [String: RenderedBody]) -> PageRenderer {
         var renderer = self
