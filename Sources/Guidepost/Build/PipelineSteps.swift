@@ -173,7 +173,7 @@ extension Pipeline {
         guard policy.pages == .inMemory, let site = stages.site else { return .skipped }
         let reuse = stages.reuse
         let made: [MadePage<Data>]
-        do throws(RenderLoop.Failure) {
+        do throws(WriteFailure) {
             made = try RenderLoop(site: site, kept: policy.memo?.pages ?? [:])
                 .run(reuse?.jobs ?? Array(site.jobs.indices), progress: progress) { _, html in html.data }
         } catch {

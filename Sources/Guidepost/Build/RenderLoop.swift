@@ -38,34 +38,23 @@ struct RenderLoop: Sendable {
     /// Pages an earlier in-memory build made, by output path (`BuildMemo.pages`).
     var kept: [String: RenderedFile] = [:]
 
-    /// A page that could not be placed, named by its path.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-
-        init(_ error: any Error, path: String) {
-            description = error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
-        }
-
-        var writeError: CocoaError { CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: description]) }
-    }
-
     /// Makes the pages numbered `jobs` (in `site.jobs`) and hands each to `place`, in no set order
     /// between pages; returns them in the order of `jobs`. Stops at the first batch a page fails in.
     func run<Placed: Sendable>(_ jobs: [Int], progress: (BuildProgress) -> Void = { _ in },
-                               place: @escaping @Sendable (_ job: Int, _ html: PageHTML) throws -> Placed) throws(Failure)
+                               place: @escaping @Sendable (_ job: Int, _ html: PageHTML) throws -> Placed) throws(WriteFailure)
         -> [MadePage<Placed>] {
         var made: [MadePage<Placed>] = []
         made.reserveCapacity(jobs.count)
         let loop = self
         for batch in PendingSite.batches(jobs.count) {
-            let results = Parallel.chunks(batch.count, perCore: batch.count) { range -> Result<[MadePage<Placed>], Failure> in
+            let results = Parallel.chunks(batch.count, perCore: batch.count) { range -> Result<[MadePage<Placed>], WriteFailure> in
                 var pages: [MadePage<Placed>] = []
                 for offset in range {
                     let number = jobs[batch.lowerBound + offset]
                     do {
                         pages.append(try loop.make(number, place: place))
                     } catch {
-                        return .failure(Failure(error, path: loop.site.jobs[number].path.outputFile))
+                        return .failure(WriteFailure(error, path: loop.site.jobs[number].path.outputFile))
                     }
                 }
                 return .success(pages)

@@ -99,3 +99,16 @@ struct FolderWriter: Sendable {
         try data.withUnsafeBytes { try write($0, to: path, mode: mode) }
     }
 }
+
+/// A file of the site that could not be made or written, named by its path in the site, as the
+/// build reports it.
+struct WriteFailure: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ error: any Error, path: String) {
+        description = error is FolderWriter.Failure ? "\(error)" : "\(path): \(error.localizedDescription)"
+    }
+
+    /// The error the output folder's writers throw, with this message.
+    var cocoaError: CocoaError { CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: description]) }
+}

@@ -63,12 +63,12 @@ struct IncrementalPublisher {
     private func write(_ site: PendingSite, paths: [String], stale: [Int], into writer: FolderWriter) throws {
         try writer.createFolders(for: stale.map { paths[$0] })
         let pageCount = site.jobs.count
-        do throws(RenderLoop.Failure) {
+        do throws(WriteFailure) {
             _ = try RenderLoop(site: site).run(stale.filter { $0 < pageCount }) { number, html in
                 try writer.replace(paths[number], with: html)
             }
         } catch {
-            throw error.writeError
+            throw error.cocoaError
         }
         let others = stale.filter { $0 >= pageCount }.map { site.files[$0 - pageCount] }
         try Publisher(fileSystem: fileSystem).write(others, with: writer, replacing: true)

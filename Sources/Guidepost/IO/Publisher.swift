@@ -23,13 +23,13 @@ public struct Publisher: Sendable {
             maker.start()
             defer { maker.stop() }
             let jobs = site.jobs
-            do throws(RenderLoop.Failure) {
+            do throws(WriteFailure) {
                 keys = try RenderLoop(site: site).run(Array(jobs.indices), progress: progress) { number, html in
                     try maker.wait(for: folderIndex[number])
                     try writer.write(html, to: jobs[number].path.outputFile)
                 }.map(\.key)
             } catch {
-                throw error.writeError
+                throw error.cocoaError
             }
             try write(site.files, with: writer)
         }
@@ -40,7 +40,7 @@ public struct Publisher: Sendable {
     /// hard-linked from the live site, `IncrementalPublisher`).
     func write(_ files: [SiteOutput.File], with writer: FolderWriter, replacing: Bool = false) throws {
         let fileSystem = fileSystem
-        let failures = files.parallelMap { file -> String? in
+        let failures = files.parallelMap { file -> WriteFailure? in
             do {
                 let data = switch file.contents {
                 case .bytes(let data): data
@@ -49,12 +49,10 @@ public struct Publisher: Sendable {
                 try replacing ? writer.replace(file.path, with: data) : writer.write(data, to: file.path)
                 return nil
             } catch {
-                return RenderLoop.Failure(error, path: file.path).description
+                return WriteFailure(error, path: file.path)
             }
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure.cocoaError }
     }
 
     /// Writes the site with `write` into a staging folder beside the output folder, and swaps

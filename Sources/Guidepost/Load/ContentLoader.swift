@@ -83,7 +83,7 @@ struct ContentLoader: Sendable {
         return try load { path, options throws(BuildError) in try loader.page(path, options: options) }
     }
 
-    /// Reads the content, each Markdown file through `pages`: `page(_:options:)`, or the
+    /// Reads the content, each Markdown file through `source`: `page(_:options:)`, or the
     /// cache's lookup around it (`BuildMemo.page(_:)`).
     func load(pages source: @escaping PageSource) throws(BuildErrors) -> LoadedContent {
         let (paths, markdownPaths) = try listContent()
