@@ -9,6 +9,10 @@
 /// Context while rendering mustache tokens
 struct MustacheContext {
     let stack: [Any]
+    /// Guidepost patch: how to look a name up in each object of `stack`, decided when the object is pushed: a
+    /// variable climbs the stack, and casting `Any` to a protocol at every level of every lookup
+    /// was most of the time spent rendering.
+    let lookups: [ChildLookup]
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
     let inherited: [String: MustacheTemplate]?
@@ -19,6 +23,7 @@ struct MustacheContext {
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
         self.stack = [object]
+        self.lookups = [ChildLookup(object)]
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -29,6 +34,7 @@ struct MustacheContext {
 
     private init(
         stack: [Any],
+        lookups: [ChildLookup],
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,
@@ -37,6 +43,7 @@ struct MustacheContext {
         reloadPartials: Bool
     ) {
         self.stack = stack
+        self.lookups = lookups
         self.sequenceContext = sequenceContext
         self.indentation = indentation
         self.inherited = inherited
@@ -49,8 +56,11 @@ struct MustacheContext {
     func withObject(_ object: Any) -> MustacheContext {
         var stack = self.stack
         stack.append(object)
+        var lookups = self.lookups
+        lookups.append(ChildLookup(object))
         return .init(
             stack: stack,
+            lookups: lookups,
             sequenceContext: nil,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -80,6 +90,7 @@ struct MustacheContext {
         }
         return .init(
             stack: self.stack,
+            lookups: self.lookups,
             sequenceContext: nil,
             indentation: indentation,
             inherited: inherits,
@@ -99,6 +110,7 @@ struct MustacheContext {
         }
         return .init(
             stack: self.stack,
+            lookups: self.lookups,
             sequenceContext: nil,
             indentation: indentation,
             inherited: self.inherited,
@@ -112,8 +124,11 @@ struct MustacheContext {
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         var stack = self.stack
         stack.append(object)
+        var lookups = self.lookups
+        lookups.append(ChildLookup(object))
         return .init(
             stack: stack,
+            lookups: lookups,
             sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -127,6 +142,7 @@ struct MustacheContext {
     func withContentType(_ contentType: MustacheContentType) -> MustacheContext {
         .init(
             stack: self.stack,
+            lookups: self.lookups,
             sequenceContext: self.sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -134,5 +150,38 @@ struct MustacheContext {
             library: self.library,
             reloadPartials: self.reloadPartials
         )
+    }
+}
+
+/// Guidepost patch: how to find a named child of one object, decided once for the object.
+enum ChildLookup {
+    case parent(MustacheParent)
+    case mirror(Any)
+    case none
+
+    /// The object's custom representation, if it has one, decides; a parent answers by name,
+    /// anything else is reflected.
+    init(_ object: Any?) {
+        let represented: Any? =
+            if let custom = object as? MustacheCustomRepresentation {
+                custom.representation
+            } else {
+                object
+            }
+        if let parent = represented as? MustacheParent {
+            self = .parent(parent)
+        } else if let represented {
+            self = .mirror(represented)
+        } else {
+            self = .none
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        switch self {
+        case .parent(let parent): parent.child(named: name)
+        case .mirror(let object): Mirror(reflecting: object).getValue(forKey: name)
+        case .none: nil
+        }
     }
 }

@@ -103,7 +103,7 @@ extension MustacheTemplate {
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
-            let child = self.getChild(named: name, transforms: [], context: context)
+            let child = self.getChild(named: VariableName(name), transforms: [], context: context)
             guard let childName = child as? String else {
                 return ""
             }
@@ -140,11 +140,13 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Guidepost patch: `Bool` first. Casting to a concrete type is cheap, to a protocol is not, and sections
+        // on booleans are the most common kind.
         switch child {
-        case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
         case let bool as Bool:
             return bool ? template.render(context: context) : ""
+        case let array as any MustacheSequence:
+            return array.renderSection(with: template, context: context)
         case let null as MustacheCustomRenderable where null.isNull == true:
             return ""
         case .some(let value):
@@ -162,10 +164,10 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
         switch child {
-        case let array as any MustacheSequence:
-            return array.renderInvertedSection(with: template, context: context)
         case let bool as Bool:
             return bool ? "" : template.render(context: context)
+        case let array as any MustacheSequence:
+            return array.renderInvertedSection(with: template, context: context)
         case let null as MustacheCustomRenderable where null.isNull == true:
             return template.render(context: context)
         case .some:
@@ -216,25 +218,9 @@ extension MustacheTemplate {
     }
 
     /// Get child object from variable name
-    func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
+    func getChild(named variable: VariableName, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            let child = {
-                let object: Any? =
-                    if let custom = object as? MustacheCustomRepresentation {
-                        custom.representation
-                    } else {
-                        object
-                    }
-                if let customBox = object as? MustacheParent {
-                    return customBox.child(named: name)
-                } else if let object {
-                    let mirror = Mirror(reflecting: object)
-                    return mirror.getValue(forKey: name)
-                } else {
-                    return nil
-                }
-            }()
-            return child
+            ChildLookup(object).child(named: name)  // Guidepost patch: one place decides how
         }
 
         func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
@@ -249,10 +235,10 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
-            guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+        func _getChildInStack(named names: ArraySlice<String>, from context: MustacheContext) -> Any? {
+            guard let name = names.first else { return context.stack.last }
+            for lookup in context.lookups.reversed() {  // Guidepost patch: decided on push
+                if let childObject = lookup.child(named: name) {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
@@ -265,17 +251,16 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
+        let name = variable.text
         var child: Any?
         if name == "." {
             child = context.stack.last!
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
         } else if name.first == "." {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChild(named: nameSplit[...], from: context.stack.last!)
+            child = _getChild(named: variable.components[...], from: context.stack.last!)  // Guidepost patch: split once
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            child = _getChildInStack(named: variable.components[...], from: context)
         }
 
         if let custom = child as? MustacheCustomRepresentation {

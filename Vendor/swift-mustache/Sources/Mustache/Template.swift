@@ -60,15 +60,31 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
-        case variable(name: String, transforms: [String] = [])
-        case unescapedVariable(name: String, transforms: [String] = [])
-        case section(name: String, transforms: [String] = [], template: MustacheTemplate)
-        case invertedSection(name: String, transforms: [String] = [], template: MustacheTemplate)
+        case variable(name: VariableName, transforms: [String] = [])
+        case unescapedVariable(name: VariableName, transforms: [String] = [])
+        case section(name: VariableName, transforms: [String] = [], template: MustacheTemplate)
+        case invertedSection(name: VariableName, transforms: [String] = [], template: MustacheTemplate)
         case blockDefinition(name: String, template: MustacheTemplate)
         case blockExpansion(name: String, default: MustacheTemplate, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
         case dynamicNamePartial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
         case contentType(MustacheContentType)
+    }
+
+    /// Guidepost patch: a variable's name, split at its dots when the template is parsed rather than on every
+    /// lookup while rendering.
+    struct VariableName: Sendable, Equatable, ExpressibleByStringLiteral {
+        let text: String
+        let components: [String]
+
+        init(_ text: String) {
+            self.text = text
+            self.components = text.split(separator: ".").map { String($0) }
+        }
+
+        init(stringLiteral text: String) {
+            self.init(text)
+        }
     }
 
     var tokens: [Token]
