@@ -92,9 +92,9 @@ extension BuildMemo {
     }
 
     /// `render`: stores what the render loop made.
-    mutating func store<Placed>(_ made: [MadePage<Placed>], of site: PendingSite, data: (Placed) -> Data) {
+    mutating func store(_ made: [MadePage<Data>], of site: PendingSite) {
         for page in made {
-            pages[site.jobs[page.job].path.outputFile] = RenderedFile(key: page.key, data: data(page.placed))
+            pages[site.jobs[page.job].path.outputFile] = RenderedFile(key: page.key, data: page.placed)
             if let body = page.body { bodies[body.source] = body.body }
         }
     }

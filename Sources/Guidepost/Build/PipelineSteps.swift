@@ -186,7 +186,7 @@ extension Pipeline {
         stages.output = output
         guard policy.memo != nil, let content = stages.content, let resolver = stages.resolver else { return .skipped }
         if reuse == nil { (stages.memo.pages, stages.memo.bodies) = ([:], [:]) }
-        stages.memo.store(made, of: site) { $0 }
+        stages.memo.store(made, of: site)
         stages.memo.site = reuse?.cached.updated(site, output: output)
             ?? CachedSite(content, site: site, output: output, resolver: resolver, overrides: stages.overrides)
         return .ran
