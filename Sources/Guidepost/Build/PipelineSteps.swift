@@ -16,8 +16,8 @@ struct Stages: Sendable {
     /// The template overrides the theme was read with, from `--overrides` or site.yml.
     var overrides: String?
     var theme: Theme?
-    /// The search index file, when it is part of the site (`Policy.Search.inSite`).
-    var searchFile: SearchIndexFile?
+    /// The search index's files, when they are part of the site (`Policy.Search.inSite`).
+    var searchFiles: SearchIndexFiles?
     /// What builds the index later, when it is not (`Policy.Search.deferred`).
     var search: PendingSearchIndex?
     var site: PendingSite?
@@ -124,7 +124,7 @@ extension Pipeline {
         let pending = PendingSearchIndex(model: model, timings: timings)
         switch policy.search {
         case .inSite:
-            stages.searchFile = pending.file()
+            stages.searchFiles = pending.files()
             return .ran
         case .deferred:
             stages.search = pending
@@ -137,11 +137,11 @@ extension Pipeline {
     func assemble(_ stages: inout Stages, _ policy: Policy) throws(BuildErrors) -> Outcome {
         guard stages.quick == nil, stages.errors.isEmpty, let content = stages.content, let model = stages.model,
               let links = stages.links, let flows = stages.flows, let theme = stages.theme else { return .skipped }
-        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path,
+        let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFiles.manifestPath,
                                     bodies: policy.memo?.bodies ?? [:])
-        let reserved = policy.search == .deferred ? [SearchIndexFile.path.outputFile] : []
+        let reserved = policy.search == .deferred ? [SearchIndexFiles.manifestPath.outputFile] : []
         var site = try SiteAssembler(model: model, theme: theme)
-            .plan(renderer, flows: Array(flows.values), search: stages.searchFile, reserved: reserved)
+            .plan(renderer, flows: Array(flows.values), search: stages.searchFiles, reserved: reserved)
         site.warnings = content.warnings
         site.drafts = content.drafts.count
         stages.site = site

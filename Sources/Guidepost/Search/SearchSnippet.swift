@@ -1,9 +1,10 @@
-/// The start of each entry's text, kept in the index so a result can show its words in context
-/// (search.js cuts a snippet around the match from it). Short: it is paid for on every entry
-/// of a site, and the index is loaded whole.
+/// Each entry's text as the index keeps it, so a result can show its words in context: search.js
+/// cuts a snippet around the first matched word from it. Capped: it is paid for on every entry
+/// of a site, though a query loads only its results' fragments (`SearchIndexFiles`).
 enum SearchSnippet {
-    /// Characters kept of each entry's text, cut back to the end of a word.
-    static let length = 120
+    /// Characters kept of each entry's text, cut back to the end of a word: most sections of a
+    /// help guide whole, a paragraph or two of a long one.
+    static let length = 600
 
     /// One excerpt per entry of `source` (the page, then each section). The page's own is
     /// empty when it has a summary, which search.js shows instead.
