@@ -26,7 +26,7 @@ enum CategoriesPage {
         }]
     }
 
-    private static func values(_ category: Category, _ model: SiteModel) -> [String: Any] {
+    static func values(_ category: Category, _ model: SiteModel) -> [String: Any] {
         let count = model.guideCount(category)
         return [
             "name": category.name,
