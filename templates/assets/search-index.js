@@ -10,7 +10,9 @@
 (function (root) {
   'use strict';
 
-  const text = typeof module !== 'undefined' && module.exports ? require('./search-text.js') : root.GuidepostSearchText;
+  // search-text.js runs first, in the page as in Node tests.
+  const text = root.GuidepostSearchText;
+  if (!text) return;
   const { parseQuery, autoID, withinOneEdit } = text;
 
   const FORMAT_VERSION = 2;
@@ -373,6 +375,6 @@
   }
 
   const api = { decodeList, decodeNumbers, prepare, rangeOf, createIndex };
+  root.GuidepostSearchIndex = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
-  else root.GuidepostSearchIndex = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);

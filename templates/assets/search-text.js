@@ -1,7 +1,7 @@
 /* Guidepost search text: folding, words, CJK bigrams, typos, and the snippet and marks a
  * result shows. Must agree with Sources/Guidepost/Search/SearchText.swift, which folds the
  * indexed text as this folds the query. Pure: no DOM, no network; search-index.js and search.js
- * build on it (as `GuidepostSearchText` in the page, or required in Node).
+ * build on it, as `GuidepostSearchText`: the page loads the three in order, as Node tests do.
  */
 (function (root) {
   'use strict';
@@ -190,6 +190,6 @@
   }
 
   const api = { foldCluster, tokenize, parseQuery, bigrams, autoID, withinOneEdit, highlight, snippet };
+  root.GuidepostSearchText = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
-  else root.GuidepostSearchText = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);

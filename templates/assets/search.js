@@ -12,10 +12,8 @@
 (function (root) {
   'use strict';
 
-  const inNode = typeof module !== 'undefined' && module.exports;
-  const text = inNode ? require('./search-text.js') : root.GuidepostSearchText;
-  const engine = inNode ? require('./search-index.js') : root.GuidepostSearchIndex;
-  const { highlight, snippet } = text;
+  const text = root.GuidepostSearchText;
+  const engine = root.GuidepostSearchIndex;
 
   function nextActive(active, count, step) {
     return active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count;
@@ -34,13 +32,14 @@
     };
   }
 
-  if (inNode) module.exports = Object.assign({ nextActive }, text, engine);
-  if (typeof document === 'undefined' || typeof window === 'undefined') return;
+  if (typeof module !== 'undefined' && module.exports) module.exports = Object.assign({ nextActive }, text, engine);
+  if (!text || !engine || typeof document === 'undefined' || typeof window === 'undefined') return;
+  const { highlight, snippet } = text;
 
   // ---- Page
 
   const form = document.querySelector('form.search-form[data-search-index]');
-  if (!form || typeof fetch !== 'function' || !text || !engine) return;
+  if (!form || typeof fetch !== 'function') return;
   const base = form.getAttribute('data-search-base') || '/';
   const manifestURL = new URL(form.getAttribute('data-search-index'), window.location.href).href;
 
