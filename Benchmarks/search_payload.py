@@ -34,6 +34,7 @@ SCRIPTS = ["search-text.js", "search-index.js", "search.js"]
 
 PLAN = r"""
 const fs = require('fs'), path = require('path');
+require(path.join(path.dirname(process.argv[1]), 'search-text.js'));
 const engine = require(process.argv[1]);
 const [site, queries] = [process.argv[2], JSON.parse(process.argv[3])];
 (async () => {

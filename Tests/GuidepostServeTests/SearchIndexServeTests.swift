@@ -37,9 +37,12 @@ func servedIndex(_ reply: Reply, port: UInt16) async throws -> (terms: Set<Strin
         terms.formUnion(try #require(object["terms"] as? [String]))
     }
     var text = ""
-    for chunk in try #require(manifest["fragments"] as? [[Any]]) {
-        let name = try #require(chunk[1] as? String)
-        text += try await get("/search/" + name, port: port).body
+    let fragments = try #require(manifest["fragments"] as? [String: String])
+    let count = try #require(fragments["pages"]).filter { "0123456789ABCDEFGHIJKLMNOPQRSTUV".contains($0) }.count
+    for number in 0..<count {
+        let file = try await get("/search/shards/f-\(try #require(fragments["build"]))-\(number).json", port: port)
+        #expect(file.status == 200)
+        text += file.body
     }
     return (terms, text)
 }

@@ -55,10 +55,12 @@ struct SearchIndexReader {
             }
         }
         pages = []
-        for chunk in try #require(manifest["fragments"] as? [[Any]]) {
-            #expect(chunk[0] as? Int == pages.count, "fragments start where the one before ends")
-            let name = try #require(chunk[1] as? String)
-            pages += try #require(try json("search/" + name) as? [[Any]])
+        let fragments = try #require(manifest["fragments"] as? [String: String])
+        let build = try #require(fragments["build"])
+        for (number, count) in Self.numbers(try #require(fragments["pages"])).enumerated() {
+            let chunk = try #require(try json("search/shards/f-\(build)-\(number).json") as? [[Any]])
+            #expect(chunk.count == count, "the manifest counts the fragment's pages")
+            pages += chunk
         }
         let runs = try #require(manifest["pageCategories"] as? [Int])
         for run in stride(from: 0, to: runs.count, by: 2) {

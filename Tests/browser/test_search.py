@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 INDEX = re.compile(r"/search/index\.json$")
-SHARD = re.compile(r"/search/shards/[tpf]-[0-9a-f]{10}(-\d+)?\.json$")
+SHARD = re.compile(r"/search/shards/[tpf]-[0-9a-f]{10}(-\d+)?\.json$")  # f-<hash of all fragments>-<n>
 
 
 def wait(driver, condition, timeout=5):

@@ -66,7 +66,7 @@
    *  version this script does not know. */
   function prepare(data) {
     if (!data || data.version !== FORMAT_VERSION || typeof data.sections !== 'string' ||
-        !Array.isArray(data.terms) || !Array.isArray(data.fragments)) return null;
+        !Array.isArray(data.terms) || !data.fragments || typeof data.fragments.pages !== 'string') return null;
     const counts = decodeNumbers(data.sections);
     const pageCategory = new Int32Array(counts.length).fill(-1);
     const runs = Array.isArray(data.pageCategories) ? data.pageCategories : [];
@@ -83,8 +83,11 @@
       pages.fill(page, entry, entry + count + 1);
       entry += count + 1;
     });
+    // Where each fragment starts, in pages.
+    let start = 0;
+    const fragmentStarts = decodeNumbers(data.fragments.pages).map((count) => { start += count; return start - count; });
     return {
-      data, owners, pages, pageCategory, weights: data.weights, entryCount: total,
+      data, owners, pages, pageCategory, fragmentStarts, weights: data.weights, entryCount: total,
       categories: Array.isArray(data.categories) ? data.categories : [],
       signature: JSON.stringify([data.terms, data.fragments]),
     };
@@ -340,10 +343,9 @@
     }
 
     async function fragmentRow(current, page) {
-      const position = lastAtMost(current.data.fragments, page, (chunk) => Number(chunk[0]));
-      const chunk = current.data.fragments[position];
-      const rows = await load(chunk[1]);
-      return rows[page - Number(chunk[0])];
+      const position = lastAtMost(current.fragmentStarts, page, (start) => start);
+      const rows = await load('shards/f-' + current.data.fragments.build + '-' + position + '.json');
+      return rows[page - current.fragmentStarts[position]];
     }
 
     async function attempt(query, options) {

@@ -9,23 +9,27 @@ import Foundation
 ///       {"version":2,"weights":[8,4,2,1],"categories":[name, …],
 ///        "sections":"…","pageCategories":[category, count, …],
 ///        "terms":[[firstTerm, "shards/t-….json"], …],
-///        "fragments":[[firstPage, "shards/f-….json"], …]}
+///        "fragments":{"build":"…","pages":"…"}}
 ///
 ///   `sections` holds each page's number of sections, each a base-32 number as in a gap list,
 ///   so entries can be numbered (the page, then its sections) and a section's page known
 ///   without its fragment. `pageCategories` are runs of pages in one top-level category
 ///   (an index into `categories`, -1 for none). Term shards hold consecutive terms in UTF-16
-///   order, `terms[i][0]` the first of shard i (`""` for the first shard).
+///   order, `terms[i][0]` the first of shard i (`""` for the first shard). `fragments.pages`
+///   holds each fragment's number of pages as base-32 numbers; fragment n is
+///   `shards/f-<build>-<n>.json`. Thousands of fragments would make a list of their names most
+///   of the manifest, so they share one hash, of all of them.
 /// - A term shard: `{"terms":[term, …],"postings":[posting, …]}`, a posting being four lists
 ///   of entries separated by `,` (title, heading, summary, body; trailing empty ones dropped),
 ///   or, when longer than `separatePosting`, `[path, length]` naming a file that holds it as a
 ///   JSON string: a word in every section would otherwise fill the shard that a typo search
 ///   loads for its neighbours.
-/// - A fragment: `[[path, title, summary, [id, text, …], [text, …]], …]` for consecutive pages
-///   from its first: each entry's text (`SearchSnippet`), for a snippet around the match.
+/// - A fragment: `[[path, title, summary, [id, text, …], [text, …]], …]` for consecutive pages:
+///   each entry's text (`SearchSnippet`), for a snippet around the match.
 ///
-/// Every shard's name is its content's hash, so a cached shard of an older build is never read
-/// with a newer manifest; they are cached for good (`_headers`). Two builds of the same content
+/// Every shard's name holds a hash of its content (a fragment's, of all fragments), so a cached
+/// shard of an older build is never read with a newer manifest; they are cached for good
+/// (`_headers`). Two builds of the same content
 /// write the same bytes.
 struct SearchIndexFiles: Sendable {
     /// Every page names the manifest, so its name never changes: a hashed one would change
@@ -70,13 +74,9 @@ struct SearchIndexFiles: Sendable {
             SearchIndex.appendQuoted(shard.name, to: &bytes)
             bytes.append(UInt8(ascii: "]"))
         }
-        json += Array("],\"fragments\":[".utf8)
-        Self.appendJoined(fragments, to: &json) { chunk, bytes in
-            bytes += Array("[\(chunk.first),".utf8)
-            SearchIndex.appendQuoted(chunk.name, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
-        }
-        json += Array("]}\n".utf8)
+        json += Array("],\"fragments\":{\"build\":\"\(fragments.build)\",\"pages\":\"".utf8)
+        for count in fragments.pageCounts { SearchIndex.appendNumber(count, to: &json) }
+        json += Array("\"}}\n".utf8)
         let folder = Self.manifestPath.outputFile.dropLast("index.json".count)
         files = [.init(path: Self.manifestPath.outputFile, contents: .bytes(Data(json)))]
             + writer.files.sorted { $0.key < $1.key }.map { .init(path: folder + Self.shardFolder + $0.key, contents: .bytes($0.value)) }
@@ -145,8 +145,8 @@ struct SearchIndexFiles: Sendable {
         return shards
     }
 
-    /// The fragments, in page order: each one's first page and name.
-    private static func fragments(_ index: SearchIndex, _ writer: inout ShardWriter) -> [(first: Int, name: String)] {
+    /// The fragments, in page order: how many pages each holds, and the hash their names share.
+    private static func fragments(_ index: SearchIndex, _ writer: inout ShardWriter) -> (build: String, pageCounts: [Int]) {
         let pages = index.pages
         let encoded = pages.parallelMap { page -> [UInt8] in
             var json: [UInt8] = [UInt8(ascii: "[")]
@@ -165,20 +165,28 @@ struct SearchIndexFiles: Sendable {
             json += Array("]]".utf8)
             return json
         }
-        var chunks: [(first: Int, name: String)] = []
+        var chunks: [Data] = []
+        var pageCounts: [Int] = []
         var chunk: [UInt8] = []
-        var first = 0
+        var count = 0
         for (number, page) in encoded.enumerated() {
-            chunk.append(chunk.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            chunk.append(count == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
             chunk += page
+            count += 1
             if chunk.count >= fragmentBytes || number == encoded.count - 1 {
                 chunk += Array("]\n".utf8)
-                chunks.append((first, shardFolder + writer.add(chunk, kind: "f")))
+                chunks.append(Data(chunk))
+                pageCounts.append(count)
                 chunk.removeAll(keepingCapacity: true)
-                first = number + 1
+                count = 0
             }
         }
-        return chunks
+        // One hash of every fragment's own: any change to any of them renames them all.
+        var hashes = Data()
+        for chunk in chunks { withUnsafeBytes(of: ContentHash.fnv1a(chunk).littleEndian) { hashes.append(contentsOf: $0) } }
+        let build = ContentHash.fingerprint(hashes)
+        for (number, chunk) in chunks.enumerated() { writer.files["f-\(build)-\(number).json"] = chunk }
+        return (build, pageCounts)
     }
 
     static func appendJoined<T>(_ items: [T], to bytes: inout [UInt8], _ append: (T, inout [UInt8]) -> Void) {
@@ -193,6 +201,7 @@ struct SearchIndexFiles: Sendable {
 /// different bytes and the same hash (improbable, but possible) get different names, still
 /// the same in every build.
 private struct ShardWriter {
+    /// By name below `shards/`.
     var files: [String: Data] = [:]
 
     mutating func add(_ bytes: [UInt8], kind: String) -> String {
