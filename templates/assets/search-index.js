@@ -293,87 +293,100 @@
     return Object.assign(result, { url: url + '#' + (id || autoID(heading)), title: heading, context: page[1] });
   }
 
+  /** A file below the manifest's folder, fetched once (a failure is forgotten, to try again). */
+  function load(state, path) {
+    const url = new URL(path, state.manifestURL).href;
+    if (!state.cache.has(url)) {
+      state.cache.set(url, state.fetchJSON(url, { fresh: false }).catch((error) => { state.cache.delete(url); throw error; }));
+    }
+    return state.cache.get(url);
+  }
+
+  /** The manifest, fetched once; `fresh` fetches it again past any cache (after a shard it
+   *  named was gone: the site was rebuilt), forgetting everything of the older build. */
+  function ready(state, fresh) {
+    if (!state.manifest || fresh) {
+      const manifest = state.fetchJSON(state.manifestURL, { fresh: Boolean(fresh) }).then((data) => {
+        const prepared = prepare(data);
+        if (!prepared) throw new Error('unknown search index format');
+        return prepared;
+      });
+      state.manifest = manifest;
+      manifest.catch(() => { if (state.manifest === manifest) state.manifest = null; });
+      if (fresh) {
+        state.cache.clear();
+        state.hits.clear();
+      }
+    }
+    return state.manifest;
+  }
+
+  /** A term's hits, from its posting in the shard or from the file it is kept apart in. */
+  async function termHits(state, current, candidate) {
+    if (!state.hits.has(candidate.term)) {
+      const posting = Array.isArray(candidate.posting) ? await load(state, String(candidate.posting[0])) : candidate.posting;
+      state.hits.set(candidate.term, hitsOf(current, posting));
+    }
+    return state.hits.get(candidate.term);
+  }
+
+  /** What one query token matches: `[{hits, quality}]`, per expansion of a word or per bigram
+   *  of a CJK run (empty hits for a bigram not in the index). */
+  async function tokenMatches(state, current, token) {
+    const ranges = rangeOf(token);
+    const shards = await Promise.all(ranges.map((range) =>
+      Promise.all(shardsFor(current, range).map((position) => load(state, current.data.terms[position][1])))));
+    if (!token.cjk) {
+      const expansions = Array.from(expand(termsIn(shards[0], ranges[0]), token.text).values());
+      return Promise.all(expansions.map(async ({ candidate, quality }) => ({ hits: await termHits(state, current, candidate), quality })));
+    }
+    return Promise.all(ranges.map(async (range, i) => {
+      const [candidate] = termsIn(shards[i], range);
+      return { hits: candidate ? await termHits(state, current, candidate) : { entries: [], weights: [] }, quality: EXACT };
+    }));
+  }
+
+  /** Page `page`'s row in its fragment. */
+  async function fragmentRow(state, current, page) {
+    const position = lastAtMost(current.fragmentStarts, page, (start) => start);
+    const rows = await load(state, 'shards/f-' + current.data.fragments.build + '-' + position + '.json');
+    return rows[page - current.fragmentStarts[position]];
+  }
+
+  async function attempt(state, query, options) {
+    const current = await ready(state, false);
+    const tokens = parseQuery(query);
+    if (tokens.length === 0) return [];
+    const perToken = await Promise.all(tokens.map(async (token) =>
+      scoresFor(current, token, await tokenMatches(state, current, token))));
+    const top = rank(current, perToken, options.limit || 10, options.category);
+    const rows = await Promise.all(top.map((hit) => fragmentRow(state, current, current.pages[hit.entry])));
+    return top.map((hit, i) => describe(current, hit, rows[i], options.base || '/'));
+  }
+
+  /** The best results for `query`, best first: `[{entry, score, page, section, url, title,
+   *  context, category, excerpt}]`. A shard missing means a newer build: the manifest is
+   *  fetched again and the query run once more. */
+  async function search(state, query, options) {
+    try {
+      return await attempt(state, query, options);
+    } catch (error) {
+      const before = state.manifest ? await state.manifest.catch(() => null) : null;
+      const after = await ready(state, true);
+      if (before && before.signature === after.signature) throw error;
+      return attempt(state, query, options);
+    }
+  }
+
   /** An index behind `manifestURL`, fetched piece by piece with `fetchJSON(url, {fresh})`,
    *  which resolves to the parsed file or rejects. */
   function createIndex(manifestURL, fetchJSON) {
-    const cache = new Map();
-    const hits = new Map();
-    let manifest = null;
-
-    function load(path) {
-      const url = new URL(path, manifestURL).href;
-      if (!cache.has(url)) {
-        cache.set(url, fetchJSON(url, { fresh: false }).catch((error) => { cache.delete(url); throw error; }));
-      }
-      return cache.get(url);
-    }
-
-    /** The manifest, fetched once; `fresh` fetches it again past any cache (after a shard it
-     *  named was gone: the site was rebuilt), forgetting everything of the older build. */
-    function ready(fresh) {
-      if (!manifest || fresh) {
-        manifest = fetchJSON(manifestURL, { fresh: Boolean(fresh) }).then((data) => {
-          const prepared = prepare(data);
-          if (!prepared) throw new Error('unknown search index format');
-          return prepared;
-        });
-        manifest.catch(() => { manifest = null; });
-        if (fresh) {
-          cache.clear();
-          hits.clear();
-        }
-      }
-      return manifest;
-    }
-
-    async function tokenMatches(current, token) {
-      const ranges = rangeOf(token);
-      const shardLists = await Promise.all(ranges.map((range) =>
-        Promise.all(shardsFor(current, range).map((position) => load(current.data.terms[position][1])))));
-      const expansions = token.cjk
-        ? ranges.map((range, i) => termsIn(shardLists[i], range).map((candidate) => ({ candidate, quality: EXACT })))
-        : [Array.from(expand(termsIn(shardLists[0], ranges[0]), token.text).values())];
-      return Promise.all(expansions.map((matches) => Promise.all(matches.map(async ({ candidate, quality }) => {
-        if (!hits.has(candidate.term)) {
-          const posting = Array.isArray(candidate.posting) ? await load(String(candidate.posting[0])) : candidate.posting;
-          hits.set(candidate.term, hitsOf(current, posting));
-        }
-        return { hits: hits.get(candidate.term), quality };
-      })))).then((lists) => (token.cjk ? lists.map((list) => list[0] || { hits: { entries: [], weights: [] } }) : lists[0]));
-    }
-
-    async function fragmentRow(current, page) {
-      const position = lastAtMost(current.fragmentStarts, page, (start) => start);
-      const rows = await load('shards/f-' + current.data.fragments.build + '-' + position + '.json');
-      return rows[page - current.fragmentStarts[position]];
-    }
-
-    async function attempt(query, options) {
-      const current = await ready(false);
-      const tokens = parseQuery(query);
-      if (tokens.length === 0) return [];
-      const perToken = await Promise.all(tokens.map(async (token) =>
-        scoresFor(current, token, await tokenMatches(current, token))));
-      const top = rank(current, perToken, options.limit || 10, options.category);
-      const rows = await Promise.all(top.map((hit) => fragmentRow(current, current.pages[hit.entry])));
-      return top.map((hit, i) => describe(current, hit, rows[i], options.base || '/'));
-    }
-
-    /** The best results for `query`, best first: `[{entry, score, page, section, url, title,
-     *  context, category, excerpt}]`. A shard missing means a newer build: the manifest is
-     *  fetched again and the query run once more. */
-    async function search(query, options) {
-      try {
-        return await attempt(query, options || {});
-      } catch (error) {
-        const before = manifest ? (await manifest.catch(() => null)) : null;
-        const after = await ready(true);
-        if (before && before.signature === after.signature) throw error;
-        return attempt(query, options || {});
-      }
-    }
-
-    return { ready: () => ready(false), search, categories: async () => (await ready(false)).categories };
+    const state = { manifestURL, fetchJSON, cache: new Map(), hits: new Map(), manifest: null };
+    return {
+      ready: () => ready(state, false),
+      search: (query, options) => search(state, query, options || {}),
+      categories: async () => (await ready(state, false)).categories,
+    };
   }
 
   const api = { decodeList, decodeNumbers, prepare, rangeOf, createIndex };
