@@ -10,7 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Templates: swift-mustache 2.1.1 with a patch that takes the dynamic casts out of variable
+        // lookup (Vendor/swift-mustache/README.md).
+        .package(path: "Vendor/swift-mustache"),
         // `sitegen serve`: a small HTTP server on Swift concurrency, with no dependencies of its own.
         // FlyingFox 0.27.1 with a patch that bounds what a request may cost (Vendor/FlyingFox/README.md).
         .package(path: "Vendor/FlyingFox"),

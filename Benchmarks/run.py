@@ -12,7 +12,11 @@ build for the benchmark does not disturb `.build`); `--sitegen` measures a given
 templates of its own commit (`--baseline-templates`), so a change is judged against the code
 before it on the same machine in the same minutes.
 
-Needs `hugo` (apt-get install hugo). Nothing here is asserted: the figures go in BENCHMARKS.md.
+A "Hugo + Pagefind" row times Hugo followed by Pagefind's index of its output, since a Hugo help
+center needs Pagefind (or a service) for search, which Guidepost's build includes.
+
+Needs `hugo` (apt-get install hugo) and Pagefind (pip install pagefind-bin). Nothing here is
+asserted: the figures go in BENCHMARKS.md.
 """
 import argparse
 import os
@@ -57,6 +61,16 @@ def timed(command, cwd=None):
     return float(wall), float(user) + float(system), float(system), int(peak_kib) / 1024
 
 
+def pagefind_binary():
+    """The `pagefind` executable that PyPI's pagefind-bin installs, or None."""
+    try:
+        import pagefind_bin
+    except ImportError:
+        return shutil.which("pagefind")
+    candidate = pathlib.Path(pagefind_bin.__file__).parent / "pagefind"
+    return str(candidate) if candidate.exists() else shutil.which("pagefind")
+
+
 def count_pages(folder):
     return sum(1 for _ in pathlib.Path(folder).rglob("*.html"))
 
@@ -84,6 +98,10 @@ def main():
                                  capture_output=True, text=True).stdout.strip()
         sitegen = os.path.join(bin_dir, "sitegen")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    pagefind = pagefind_binary()
+    if not pagefind:
+        raise SystemExit("Pagefind is missing: pip install pagefind-bin")
+    pagefind_version = subprocess.run([pagefind, "--version"], capture_output=True, text=True).stdout.strip()
 
     rows = []
     for guides in args.guides:
@@ -100,6 +118,8 @@ def main():
             commands = {"Guidepost before": lambda out: [before, "--content", str(corpus), "--templates", templates,
                                                          "--output", str(out)], **commands}
         commands["Hugo"] = lambda out: ["hugo", "--quiet", "--source", str(hugo_site), "--destination", str(out)]
+        commands["Hugo + Pagefind"] = lambda out: ["sh", "-c", '"$0" --quiet --source "$1" --destination "$2" && "$3" --site "$2" --silent',
+                                                   "hugo", str(hugo_site), str(out), pagefind]
         for protocol in args.protocols:
             results = {tool: [] for tool in commands}
             pages = {}
@@ -119,13 +139,15 @@ def main():
                              statistics.median(r[2] for r in runs), statistics.median(r[3] for r in runs),
                              pages[tool], pages[tool] / wall))
             rows.append((guides, protocol, "Guidepost / Hugo", medians["Guidepost"] / medians["Hugo"], *[None] * 5))
+            rows.append((guides, protocol, "Guidepost / Hugo + Pagefind",
+                         medians["Guidepost"] / medians["Hugo + Pagefind"], *[None] * 5))
             if args.baseline:
                 rows.append((guides, protocol, "Guidepost / Guidepost before",
                              medians["Guidepost"] / medians["Guidepost before"], *[None] * 5))
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
-          f"Hugo {hugo_version}; {args.runs} runs each, alternating, medians.\n")
+          f"Hugo {hugo_version}; {pagefind_version}; {args.runs} runs each, alternating, medians.\n")
     for name in args.protocols:
         print(f"- `{name}`: {PROTOCOLS[name]}")
     print("\n| guides | protocol | tool | wall s | CPU s | of it system s | peak MiB | HTML pages | pages/s |")

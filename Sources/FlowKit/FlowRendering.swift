@@ -1,3 +1,5 @@
+import GuidepostSupport
+
 extension Flow {
     /// The flow as a Mermaid flowchart, for reviewing its shape (`sitegen flow --graph`).
     /// Node names get a kind prefix and underscores, since Mermaid reads `-` and words such as
@@ -61,32 +63,33 @@ extension Flow {
     /// Mermaid reads entity codes such as `#quot;` inside quoted labels; every character that
     /// could end the label or be taken as markup is written that way.
     private static func mermaidLabel(_ text: String) -> String {
-        var label = ""
-        for character in text {
-            switch character {
-            case "#": label += "#35;"
-            case "\"": label += "#quot;"
-            case "<": label += "#lt;"
-            case ">": label += "#gt;"
-            case "&": label += "#amp;"
-            case "|": label += "#124;"
-            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": label += " "
-            default: label.append(character)
+        lineBreaksAsLF(text).replacingScalars { scalar in
+            switch scalar {
+            case "#": "#35;"
+            case "\"": "#quot;"
+            case "<": "#lt;"
+            case ">": "#gt;"
+            case "&": "#amp;"
+            case "|": "#124;"
+            case "\n", "\r", "\u{2028}", "\u{2029}": " "
+            default: nil
             }
         }
-        return label
     }
 
     private static func dotQuoted(_ text: String) -> String {
-        var quoted = "\""
-        for character in text {
-            switch character {
-            case "\\": quoted += "\\\\"
-            case "\"": quoted += "\\\""
-            case "\n", "\r", "\r\n": quoted += "\\n"
-            default: quoted.append(character)
+        "\"" + lineBreaksAsLF(text).replacingScalars { scalar in
+            switch scalar {
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n", "\r": "\\n"
+            default: nil
             }
-        }
-        return quoted + "\""
+        } + "\""
+    }
+
+    /// `\r\n` as one `\n`, so a Windows line break becomes one space or one `\n`, not two.
+    private static func lineBreaksAsLF(_ text: String) -> String {
+        text.contains("\r\n") ? String(text.map { $0 == "\r\n" ? "\n" : $0 }) : text
     }
 }

@@ -42,7 +42,7 @@ import Testing
     static let awkward = TestFlows.sound {
         Question("q", #"Say "hi" <b>#1</b> | a\b & more"#) {
             Option("a", "line\nbreak", next: "x")
-            Option("b", "B", next: "y")
+            Option("b", "Windows\r\nbreak", next: "y")
         }
         TestFlows.x
         TestFlows.y
@@ -52,6 +52,7 @@ import Testing
         let lines = Self.awkward.mermaid().split(separator: "\n")
         #expect(lines.contains(#"  q_q{"Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #124; a\b #amp; more"}"#))
         #expect(lines.contains(#"  q_q -->|"line break"| o_x"#))
+        #expect(lines.contains(#"  q_q -->|"Windows break"| o_y"#), "a CRLF is one break, so one space")
         #expect(!Self.awkward.mermaid().contains("classDef"))
     }
 
@@ -59,6 +60,7 @@ import Testing
         let lines = Self.awkward.dot().split(separator: "\n")
         #expect(lines.contains(#"  "q" [label="Say \"hi\" <b>#1</b> | a\\b & more"];"#))
         #expect(lines.contains(#"  "q" -> "x" [label="line\nbreak"];"#))
+        #expect(lines.contains(#"  "q" -> "y" [label="Windows\nbreak"];"#), "a CRLF is one break")
     }
 
     @Test func renderingsAreDeterministic() {

@@ -47,6 +47,34 @@ import Testing
         #expect(page == "[One>/categories/one/:1 guide][Two>/categories/two/:5 guides(Deeper:3 guides)]|/categories/")
     }
 
+    @Test func guidesInNoCategoryShowTheirFirstFiveOnTheHomePageAndAllOnTheTopicsPage() throws {
+        var theme = theme
+        theme["templates/home.mustache"] = "{{#home.uncategorized}}{{title}};{{/home.uncategorized}}|{{home.uncategorizedCount}}>{{home.uncategorizedURL}}"
+        theme["templates/categories.mustache"] = "{{page.title}}|{{#categories}}[{{name}}]{{/categories}}|{{#uncategorized}}{{title}};{{/uncategorized}}"
+        var files = guides(1, in: "One")
+        for number in 1...12 { files["loose-\(number).md"] = guideFile("Loose \(number)", extra: "order: \(number)\n") }
+        let output = try generate(files, theme: theme)
+        #expect(output.text("index.html") == "Loose 1;Loose 2;Loose 3;Loose 4;Loose 5;|12>/categories/#more-guides")
+        let all = (1...12).map { "Loose \($0);" }.joined()
+        #expect(output.text("categories/index.html") == "All topics|[One]|" + all)
+    }
+
+    @Test func aSiteWithManyGuidesAndNoCategoriesGetsAnAllGuidesPage() throws {
+        var theme = theme
+        theme["templates/home.mustache"] = "{{home.uncategorizedCount}}>{{home.uncategorizedURL}}"
+        theme["templates/categories.mustache"] = "{{page.title}}|{{#uncategorized}}{{title}};{{/uncategorized}}|{{site.categoriesURL}}"
+        var few: [String: String] = [:]
+        for number in 1...5 { few["g\(number).md"] = guideFile("G\(number)") }
+        let small = try generate(few, theme: theme)
+        #expect(small.text("index.html") == "5>", "all five fit on the home page: no link, no page")
+        #expect(small.text("categories/index.html") == nil)
+        var many = few
+        many["g6.md"] = guideFile("G6")
+        let large = try generate(many, theme: theme)
+        #expect(large.text("index.html") == "6>/categories/#more-guides")
+        #expect(large.text("categories/index.html") == "All guides|G1;G2;G3;G4;G5;G6;|/categories/")
+    }
+
     @Test func aSiteWithoutCategoriesOrATemplateForItHasNoTopicsPage() throws {
         #expect(try generate(["a.md": guideFile("A")], theme: theme).text("categories/index.html") == nil)
         #expect(try generate(guides(1, in: "One")).text("categories/index.html") == nil, "minimal theme: no template")

@@ -219,3 +219,35 @@ def test_a_branded_site_shows_its_logo_and_accent_with_no_axe_violations(axe_bro
     assert head.find_element(By.CSS_SELECTOR, 'meta[property="og:image"]').get_attribute("content").startswith("https://help.example.com/media/")
     assert head.find_element(By.CSS_SELECTOR, 'link[rel="icon"]').get_attribute("type") == "image/png"
     assert found == {}, "\n".join(f"{state}:\n{text}" for state, text in found.items())
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_dir):
+    with serve(hostile_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_guides_in_no_topic_lead_from_the_home_page_to_the_topics_page_with_no_axe_violations(axe_browser, hostile_site, scheme):
+    """The hostile corpus has more guides in no topic than the home page lists: five show, and
+    "See all" leads to the rest on the topics page, by keyboard, at a phone's width and wide."""
+    set_scheme(axe_browser, scheme)
+    try:
+        for width in (390, 1200):
+            at_width(axe_browser, width, hostile_site + "/")
+            listed = axe_browser.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=more-heading] .guide-item-title")
+            assert len(listed) == 5
+            link = axe_browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=more-heading] .card-more a")
+            assert re.fullmatch(r"See all \d+ guides not in a topic", link.get_attribute("textContent"))
+            if violations := run_axe(axe_browser)["violations"]:
+                pytest.fail(f"home at {width} px:\n" + describe(violations))
+            total = int(re.search(r"\d+", link.text).group())
+            link.send_keys(Keys.ENTER)
+            fd.wait(axe_browser, lambda d: d.current_url.endswith("/categories/#more-guides"), "See all went elsewhere")
+            everything = axe_browser.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=more-guides] .guide-item-title")
+            assert len(everything) == total > 5
+            assert not sideways(axe_browser)
+            if violations := run_axe(axe_browser)["violations"]:
+                pytest.fail(f"/categories/ at {width} px:\n" + describe(violations))
+    finally:
+        axe_browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

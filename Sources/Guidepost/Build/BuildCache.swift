@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -155,16 +156,14 @@ struct BuildCache: Sendable {
 
     /// Paths may hold any character but NUL; the file is one line per path.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
+        text.replacingScalars { scalar in
             switch scalar {
-            case "%": result += "%25"
-            case "\n": result += "%0A"
-            case "\r": result += "%0D"
-            default: result.unicodeScalars.append(scalar)
+            case "%": "%25"
+            case "\n": "%0A"
+            case "\r": "%0D"
+            default: nil
             }
         }
-        return result
     }
 
     static func unescape(_ text: Substring) -> String? {

@@ -134,7 +134,9 @@ struct PageRenderer: Sendable {
         case .notFound: return draftNotFound()
         case .faq: return model.faq.map(draftFAQ) ?? .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable))
         case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
-        case .categories: return draft(CategoriesPage.template, CategoriesPage.info(model), CategoriesPage.context(model))
+        case .categories:
+            return draft(CategoriesPage.template, CategoriesPage.info(model),
+                         CategoriesPage.context(model, uncategorized: model.uncategorizedGuides.map(context.summary(at:))))
         case .category(let index): return draftCategory(model.categories[index])
         case .guide(let index): return draftGuide(index)
         case .alias(let guide, let alias):
@@ -190,8 +192,8 @@ struct PageRenderer: Sendable {
                     "hasMore": model.guideCount(category) > min(category.guides.count, HomeListing.guidesPerCategory),
                 ] as [String: Any]
             },
-            "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
         ]
+        home.merge(uncategorizedOnHome()) { $1 }
         if let page = model.home {
             home["introHTML"] = html(for: page, omitTitle: true).render(page.document)
         }
@@ -200,6 +202,20 @@ struct PageRenderer: Sendable {
                             description: model.config.description, path: .root, trail: [])
         info.hasFlow = !flows.isEmpty
         return draft("home", info, ["home": home])
+    }
+
+    /// The first guides in no category, like a category's on the home page, and where the rest
+    /// are listed: `uncategorized`, `uncategorizedCount`, `uncategorizedURL` (only when there are more).
+    private func uncategorizedOnHome() -> [String: Any] {
+        let all = model.uncategorizedGuides
+        var values: [String: Any] = [
+            "uncategorized": all.prefix(HomeListing.guidesPerCategory).map(context.summary(at:)),
+            "uncategorizedCount": all.count,
+        ]
+        if all.count > HomeListing.guidesPerCategory, CategoriesPage.isRendered(by: theme, model: model) {
+            values["uncategorizedURL"] = CategoriesPage.path.href(base) + "#" + CategoriesPage.uncategorizedAnchor
+        }
+        return values
     }
 
     /// Flows named by guides, in guide order, each once: the home page leads with them, since a

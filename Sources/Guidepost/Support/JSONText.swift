@@ -1,4 +1,5 @@
 import Foundation
+import GuidepostSupport
 
 /// JSON that is safe to place inside an HTML `<script>` data block: `<`, `>` and `&` are
 /// written as escapes so no value can close the element or open a comment.
@@ -38,18 +39,15 @@ enum JSONText {
         // Most JSON has none of these (U+2028 and U+2029 start with the byte E2): no copy then.
         guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
         else { return json }
-        var result = ""
-        result.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
+        return json.replacingScalars { scalar in
             switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+            case "<": "\\u003c"
+            case ">": "\\u003e"
+            case "&": "\\u0026"
+            case "\u{2028}": "\\u2028"
+            case "\u{2029}": "\\u2029"
+            default: nil
             }
         }
-        return result
     }
 }
