@@ -35,6 +35,18 @@ import Testing
         #expect(page.hasSuffix("Questions>/faq/:2 questions"))
     }
 
+    /// Guides in no category are shown as on the home page: a few, and where all are listed.
+    @Test func guidesInNoCategoryAreAFewAndALinkToTheRest() throws {
+        var files: [String: String] = ["faq.md": Self.files["faq.md"]!]
+        for number in 1...8 { files["g\(number).md"] = guideFile("Loose \(number)") }
+        var theme = Self.theme
+        theme["templates/categories.mustache"] = "categories"
+        theme["templates/search.mustache"] = "{{#search.uncategorized}}{{title}};{{/search.uncategorized}}|{{search.uncategorizedCount}}|{{search.uncategorizedURL}}"
+        let page = try #require(try generate(files, theme: theme).text("search/index.html"))
+        #expect(page.components(separatedBy: ";").count - 1 == HomeListing.guidesPerCategory)
+        #expect(page.hasSuffix("|8|/categories/#more-guides"))
+    }
+
     @Test func givesTemplatesTheSearchURLs() throws {
         let site = try generate(Self.files, theme: Self.theme, baseURL: "https://example.com/help/")
         let index = try #require(site.files.first { $0.path.hasPrefix("search/index.") && $0.path.hasSuffix(".json") })

@@ -1,8 +1,8 @@
 /// `/search/`: where the header's search form lands without JavaScript. Instant search cannot run
 /// there, so the page is honest about it and offers the ways in instead: each category with its
 /// guide count, and the FAQ. Not every guide: that list grew with the site (2 MB at 10,000
-/// guides), and the category pages list them already. With JavaScript, search.js runs the `?q=`
-/// query above it.
+/// guides), and the category pages list them already; guides in no category, the topics page.
+/// With JavaScript, search.js runs the `?q=` query above it.
 enum SearchPage {
     static let template = "search"
     static let path = SitePath.page("search")
@@ -20,15 +20,17 @@ enum SearchPage {
     }
 
     /// `search.categories` (the top categories as the categories page has them: `name`, `url`,
-    /// `description`, `guideCount`, `guideCountText`, `subcategories`), `search.uncategorized`
-    /// (guides outside any category, which no category page lists), `search.faq` (`title`, `url`,
-    /// `questionCount`, `questionCountText`), `search.guideCount` and `search.questionCount`.
-    static func context(_ model: SiteModel, _ context: PageContext) -> [String: Any] {
+    /// `description`, `guideCount`, `guideCountText`, `subcategories`), guides in no category as
+    /// the home page has them (`search.uncategorized`, the first few; `search.uncategorizedCount`;
+    /// `search.uncategorizedURL`, where all are listed, when there are more), `search.faq`
+    /// (`title`, `url`, `questionCount`, `questionCountText`), `search.guideCount` and
+    /// `search.questionCount`.
+    static func context(_ model: SiteModel, _ context: PageContext, uncategorized: [String: Any]) -> [String: Any] {
         var search: [String: Any] = [
-            "categories": CategoriesPage.context(model)["categories"] ?? [],
-            "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
+            "categories": CategoriesPage.context(model, uncategorized: [])["categories"] ?? [],
             "guideCount": model.guides.count,
         ]
+        search.merge(uncategorized) { _, new in new }
         if let faq = model.faq {
             let count = faq.groups.reduce(0) { $0 + $1.source.document.sections(atLevel: 2).sections.count }
             search["faq"] = ["title": faq.title, "url": faq.path.href(model.config.baseURL), "questionCount": count,
