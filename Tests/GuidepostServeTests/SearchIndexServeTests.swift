@@ -37,10 +37,12 @@ func servedIndex(_ reply: Reply, port: UInt16) async throws -> (terms: Set<Strin
         terms.formUnion(try #require(object["terms"] as? [String]))
     }
     var text = ""
-    let fragments = try #require(manifest["fragments"] as? [String: String])
-    let count = try #require(fragments["pages"]).filter { "0123456789ABCDEFGHIJKLMNOPQRSTUV".contains($0) }.count
+    let fragments = try #require(manifest["fragments"] as? [String: Any])
+    let count = try #require(fragments["pages"] as? String).filter { "0123456789ABCDEFGHIJKLMNOPQRSTUV".contains($0) }.count
+    let volumes = try #require(fragments["volumes"] as? [String])
+    let perVolume = try #require(fragments["perVolume"] as? Int)
     for number in 0..<count {
-        let file = try await get("/search/shards/f-\(try #require(fragments["build"]))-\(number).json", port: port)
+        let file = try await get("/search/shards/f-\(volumes[number / perVolume])-\(number).json", port: port)
         #expect(file.status == 200)
         text += file.body
     }

@@ -55,10 +55,11 @@ struct SearchIndexReader {
             }
         }
         pages = []
-        let fragments = try #require(manifest["fragments"] as? [String: String])
-        let build = try #require(fragments["build"])
-        for (number, count) in Self.numbers(try #require(fragments["pages"])).enumerated() {
-            let chunk = try #require(try json("search/shards/f-\(build)-\(number).json") as? [[Any]])
+        let fragments = try #require(manifest["fragments"] as? [String: Any])
+        let volumes = try #require(fragments["volumes"] as? [String])
+        let perVolume = try #require(fragments["perVolume"] as? Int)
+        for (number, count) in Self.numbers(try #require(fragments["pages"] as? String)).enumerated() {
+            let chunk = try #require(try json("search/shards/f-\(volumes[number / perVolume])-\(number).json") as? [[Any]])
             #expect(chunk.count == count, "the manifest counts the fragment's pages")
             pages += chunk
         }

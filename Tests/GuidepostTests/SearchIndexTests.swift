@@ -138,7 +138,7 @@ import Testing
         let other = try generate(changed)
         #expect(other["search/index.json"] != one["search/index.json"], "changed content must change the manifest")
         let fragments = { (site: SiteOutput) in Set(site.files.map(\.path).filter { $0.hasPrefix("search/shards/f-") }) }
-        #expect(fragments(other).isDisjoint(with: fragments(one)), "a changed fragment renames them all: none is read with the wrong manifest")
+        #expect(fragments(other).isDisjoint(with: fragments(one)), "a changed fragment renames its volume: none is read with the wrong manifest")
     }
 
     @Test func encodesListsAsGapsOrBitsetsWhicheverIsShorter() {

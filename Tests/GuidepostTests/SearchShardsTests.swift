@@ -33,8 +33,11 @@ import Testing
 
     @Test func noShardGrowsWithTheSite() throws {
         let site = try generate(Self.bigSite())
-        // Fragments share one hash, of all of them; term shards and postings are named by their own.
-        let fragmentBuild = try #require(try SearchIndexReader(site: site).manifest["fragments"] as? [String: String])["build"] ?? "?"
+        // A volume's fragments share one hash (there is one volume here); term shards and postings
+        // are named by their own.
+        let volumes = try #require(try SearchIndexReader(site: site).manifest["fragments"] as? [String: Any])["volumes"] as? [String]
+        #expect(volumes?.count == 1)
+        let fragmentVolume = volumes?.first ?? "?"
         for file in site.files where file.path.hasPrefix("search/shards/") {
             guard case .bytes(let data) = file.contents else { continue }
             let name = file.path.dropFirst("search/shards/".count)
@@ -43,14 +46,14 @@ import Testing
                 #expect(data.count < SearchIndexFiles.termShardBytes + SearchIndexFiles.separatePosting + 200, "\(name)")
             } else if name.hasPrefix("f-") {
                 #expect(data.count < SearchIndexFiles.fragmentBytes + 3 * SearchSnippet.length * 3 + 400, "\(name)")
-                #expect(name.hasPrefix("f-\(fragmentBuild)-"))
+                #expect(name.hasPrefix("f-\(fragmentVolume)-"))
             } else {
                 #expect(name.hasPrefix("p-"))
             }
         }
         let index = try SearchIndexReader(site: site)
-        let fragments = try #require(index.manifest["fragments"] as? [String: String])
-        #expect(SearchIndexReader.numbers(fragments["pages"] ?? "").count > 3)
+        let fragments = try #require(index.manifest["fragments"] as? [String: Any])
+        #expect(SearchIndexReader.numbers(fragments["pages"] as? String ?? "").count > 3)
         #expect(try #require(index.manifest["pageCategories"] as? [Int]) == [0, 40, 1, 40, 2, 40], "one run per category")
     }
 

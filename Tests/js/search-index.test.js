@@ -108,7 +108,8 @@ test('every entry of the real index links to a page and heading that exist', () 
     assert.ok(manifest.entryCount > 5);
     let entries = 0;
     for (let number = 0; number < manifest.fragmentStarts.length; number += 1) {
-      for (const page of files[`/search/shards/f-${manifest.data.fragments.build}-${number}.json`]) {
+      const { volumes, perVolume } = manifest.data.fragments;
+      for (const page of files[`/search/shards/f-${volumes[Math.floor(number / perVolume)]}-${number}.json`]) {
         const anchors = [''].concat(page[3].filter((_, i) => i % 2 === 0).map((id, i) => id || search.autoID(page[3][i * 2 + 1])));
         const html = fs.readFileSync(path.join(output, decodeURI(page[0]), 'index.html'), 'utf8');
         for (const id of anchors) if (id) assert.ok(html.includes(`id="${id}"`), `${site}: ${page[0]}#${id} has no such anchor`);
@@ -181,7 +182,7 @@ function handMade(terms, postings, pages, categories, pageCategories) {
     '/search/index.json': {
       version: 2, weights: [8, 4, 2, 1], categories,
       sections: pages.map((page) => String(page[3].length / 2)).join(''), pageCategories,
-      terms: [['', 'shards/t-1.json']], fragments: { build: 'b', pages: pages.map(() => '1').join('') },
+      terms: [['', 'shards/t-1.json']], fragments: { pages: pages.map(() => '1').join(''), perVolume: 64, volumes: ['b'] },
     },
     '/search/shards/t-1.json': { terms, postings },
   };
@@ -226,20 +227,20 @@ test('a query fetches the manifest, the shards of its words and its results\' fr
     '/search/index.json': {
       version: 2, weights: [8, 4, 2, 1], categories: [], sections: '000', pageCategories: [-1, 3],
       terms: [['', 'shards/t-a.json'], ['m', 'shards/t-m.json'], ['t', 'shards/t-t.json']],
-      fragments: { build: 'b', pages: '21' },
+      fragments: { pages: '21', perVolume: 1, volumes: ['b', 'c'] },
     },
     '/search/shards/t-a.json': { terms: ['apple', 'lemon'], postings: ['0', '1'] },
     '/search/shards/t-m.json': { terms: ['mango', 'melon'], postings: [['shards/p-1.json', 2], '2'] },
     '/search/shards/t-t.json': { terms: ['tomato'], postings: ['1'] },
     '/search/shards/p-1.json': '01',
     '/search/shards/f-b-0.json': [['a/', 'Apple', '', [], ['']], ['b/', 'Lemon', '', [], ['']]],
-    '/search/shards/f-b-1.json': [['c/', 'Melon', '', [], ['']]],
+    '/search/shards/f-c-1.json': [['c/', 'Melon', '', [], ['']]],
   };
   const { fetched, fetchJSON } = fakeFetch(files);
   const index = search.createIndex(MANIFEST, fetchJSON);
   assert.deepEqual(fetched, [], 'nothing before the first use');
   assert.deepEqual((await index.search('mel', { base: '/' })).map((hit) => hit.url), ['/c/']);
-  assert.deepEqual(fetched, ['/search/index.json', '/search/shards/t-m.json', '/search/shards/f-b-1.json']);
+  assert.deepEqual(fetched, ['/search/index.json', '/search/shards/t-m.json', '/search/shards/f-c-1.json']);
   fetched.length = 0;
   // "ma" begins "mango", whose postings are a file of their own.
   assert.deepEqual((await index.search('ma', { base: '/' })).map((hit) => hit.url), ['/a/', '/c/']);
@@ -264,7 +265,7 @@ test('a stale manifest is fetched again when a shard it names is gone', async ()
   // not fetched yet, which the old manifest names.
   for (const name of Object.keys(files)) delete files[name];
   files['/search/index.json'] = Object.assign({}, old['/search/index.json'], {
-    terms: [['', 'shards/t-2.json']], fragments: { build: 'new', pages: '1' },
+    terms: [['', 'shards/t-2.json']], fragments: { pages: '1', perVolume: 64, volumes: ['new'] },
   });
   files['/search/shards/t-2.json'] = { terms: ['card', 'lock'], postings: ['0', '0'] };
   files['/search/shards/f-new-0.json'] = [['guides/a/', 'Card lock', '', [], ['']]];
@@ -277,7 +278,7 @@ test('a stale manifest is fetched again when a shard it names is gone', async ()
 });
 
 test('an empty index finds nothing and fetches no shard', async () => {
-  const files = { '/search/index.json': { version: 2, weights: [8, 4, 2, 1], categories: [], sections: '', pageCategories: [], terms: [], fragments: { build: '0', pages: '' } } };
+  const files = { '/search/index.json': { version: 2, weights: [8, 4, 2, 1], categories: [], sections: '', pageCategories: [], terms: [], fragments: { pages: '', perVolume: 64, volumes: [] } } };
   const { fetched, fetchJSON } = fakeFetch(files);
   const index = search.createIndex(MANIFEST, fetchJSON);
   assert.deepEqual(await index.search('anything'), []);

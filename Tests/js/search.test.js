@@ -61,9 +61,9 @@ test('decodes gap and bitset lists', () => {
 
 test('rejects an index of another version', () => {
   assert.equal(search.prepare({ version: 1, pages: [], terms: [], postings: [] }), null);
-  assert.equal(search.prepare({ version: 3, sections: '', terms: [], fragments: { build: '0', pages: '' } }), null);
+  assert.equal(search.prepare({ version: 3, sections: '', terms: [], fragments: { pages: '', perVolume: 64, volumes: [] } }), null);
   assert.equal(search.prepare(null), null);
-  assert.ok(search.prepare({ version: 2, sections: '', terms: [], fragments: { build: '0', pages: '' } }));
+  assert.ok(search.prepare({ version: 2, sections: '', terms: [], fragments: { pages: '', perVolume: 64, volumes: [] } }));
 });
 
 test('highlights prefixes, typos, folded letters and CJK bigrams', () => {

@@ -66,7 +66,8 @@
    *  version this script does not know. */
   function prepare(data) {
     if (!data || data.version !== FORMAT_VERSION || typeof data.sections !== 'string' ||
-        !Array.isArray(data.terms) || !data.fragments || typeof data.fragments.pages !== 'string') return null;
+        !Array.isArray(data.terms) || !data.fragments || typeof data.fragments.pages !== 'string' ||
+        !Array.isArray(data.fragments.volumes) || !(data.fragments.perVolume > 0)) return null;
     const counts = decodeNumbers(data.sections);
     const pageCategory = new Int32Array(counts.length).fill(-1);
     const runs = Array.isArray(data.pageCategories) ? data.pageCategories : [];
@@ -349,7 +350,8 @@
   /** Page `page`'s row in its fragment. */
   async function fragmentRow(state, current, page) {
     const position = lastAtMost(current.fragmentStarts, page, (start) => start);
-    const rows = await load(state, 'shards/f-' + current.data.fragments.build + '-' + position + '.json');
+    const { volumes, perVolume } = current.data.fragments;
+    const rows = await load(state, 'shards/f-' + volumes[Math.floor(position / perVolume)] + '-' + position + '.json');
     return rows[page - current.fragmentStarts[position]];
   }
 

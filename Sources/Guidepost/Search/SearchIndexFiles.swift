@@ -9,7 +9,7 @@ import Foundation
 ///       {"version":2,"weights":[8,4,2,1],"categories":[name, …],
 ///        "sections":"…","pageCategories":[category, count, …],
 ///        "terms":[[firstTerm, "shards/t-….json"], …],
-///        "fragments":{"build":"…","pages":"…"}}
+///        "fragments":{"pages":"…","perVolume":64,"volumes":["…", …]}}
 ///
 ///   `sections` holds each page's number of sections, each a base-32 number as in a gap list,
 ///   so entries can be numbered (the page, then its sections) and a section's page known
@@ -17,8 +17,9 @@ import Foundation
 ///   (an index into `categories`, -1 for none). Term shards hold consecutive terms in UTF-16
 ///   order, `terms[i][0]` the first of shard i (`""` for the first shard). `fragments.pages`
 ///   holds each fragment's number of pages as base-32 numbers; fragment n is
-///   `shards/f-<build>-<n>.json`. Thousands of fragments would make a list of their names most
-///   of the manifest, so they share one hash, of all of them.
+///   `shards/f-<volumes[n / perVolume]>-<n>.json`. Thousands of fragments would make a list of
+///   their names most of the manifest, so each run of `perVolume` shares one hash, of all of
+///   them: an edit renames the fragments of its volume only.
 /// - A term shard: `{"terms":[term, …],"postings":[posting, …]}`, a posting being four lists
 ///   of entries separated by `,` (title, heading, summary, body; trailing empty ones dropped),
 ///   or, when longer than `separatePosting`, `[path, length]` naming a file that holds it as a
@@ -27,7 +28,7 @@ import Foundation
 /// - A fragment: `[[path, title, summary, [id, text, …], [text, …]], …]` for consecutive pages:
 ///   each entry's text (`SearchSnippet`), for a snippet around the match.
 ///
-/// Every shard's name holds a hash of its content (a fragment's, of all fragments), so a cached
+/// Every shard's name holds a hash of its content (a fragment's, of its volume's), so a cached
 /// shard of an older build is never read with a newer manifest; they are cached for good
 /// (`_headers`). Two builds of the same content
 /// write the same bytes.
@@ -43,6 +44,8 @@ struct SearchIndexFiles: Sendable {
     static let separatePosting = 1024
     /// A fragment is closed once this large: ten results load a few.
     static let fragmentBytes = 8 * 1024
+    /// Fragments sharing one hash in their names.
+    static let fragmentsPerVolume = 64
 
     /// The manifest first, then the shards by path.
     private(set) var files: [SiteOutput.File] = []
@@ -74,9 +77,11 @@ struct SearchIndexFiles: Sendable {
             SearchIndex.appendQuoted(shard.name, to: &bytes)
             bytes.append(UInt8(ascii: "]"))
         }
-        json += Array("],\"fragments\":{\"build\":\"\(fragments.build)\",\"pages\":\"".utf8)
+        json += Array("],\"fragments\":{\"pages\":\"".utf8)
         for count in fragments.pageCounts { SearchIndex.appendNumber(count, to: &json) }
-        json += Array("\"}}\n".utf8)
+        json += Array("\",\"perVolume\":\(Self.fragmentsPerVolume),\"volumes\":[".utf8)
+        Self.appendJoined(fragments.volumes, to: &json) { SearchIndex.appendQuoted($0, to: &$1) }
+        json += Array("]}}\n".utf8)
         let folder = Self.manifestPath.outputFile.dropLast("index.json".count)
         files = [.init(path: Self.manifestPath.outputFile, contents: .bytes(Data(json)))]
             + writer.files.sorted { $0.key < $1.key }.map { .init(path: folder + Self.shardFolder + $0.key, contents: .bytes($0.value)) }
@@ -145,8 +150,8 @@ struct SearchIndexFiles: Sendable {
         return shards
     }
 
-    /// The fragments, in page order: how many pages each holds, and the hash their names share.
-    private static func fragments(_ index: SearchIndex, _ writer: inout ShardWriter) -> (build: String, pageCounts: [Int]) {
+    /// The fragments, in page order: how many pages each holds, and each volume's hash.
+    private static func fragments(_ index: SearchIndex, _ writer: inout ShardWriter) -> (volumes: [String], pageCounts: [Int]) {
         let pages = index.pages
         let encoded = pages.parallelMap { page -> [UInt8] in
             var json: [UInt8] = [UInt8(ascii: "[")]
@@ -181,12 +186,19 @@ struct SearchIndexFiles: Sendable {
                 count = 0
             }
         }
-        // One hash of every fragment's own: any change to any of them renames them all.
-        var hashes = Data()
-        for chunk in chunks { withUnsafeBytes(of: ContentHash.fnv1a(chunk).littleEndian) { hashes.append(contentsOf: $0) } }
-        let build = ContentHash.fingerprint(hashes)
-        for (number, chunk) in chunks.enumerated() { writer.files["f-\(build)-\(number).json"] = chunk }
-        return (build, pageCounts)
+        // A volume's hash is one of its fragments' own: a change to one renames its volume only.
+        var volumes: [String] = []
+        for start in stride(from: 0, to: chunks.count, by: fragmentsPerVolume) {
+            var hashes = Data()
+            for chunk in chunks[start..<Swift.min(start + fragmentsPerVolume, chunks.count)] {
+                withUnsafeBytes(of: ContentHash.fnv1a(chunk).littleEndian) { hashes.append(contentsOf: $0) }
+            }
+            volumes.append(ContentHash.fingerprint(hashes))
+        }
+        for (number, chunk) in chunks.enumerated() {
+            writer.files["f-\(volumes[number / fragmentsPerVolume])-\(number).json"] = chunk
+        }
+        return (volumes, pageCounts)
     }
 
     static func appendJoined<T>(_ items: [T], to bytes: inout [UInt8], _ append: (T, inout [UInt8]) -> Void) {
