@@ -65,9 +65,12 @@ class Receiver:
                 self.wfile.write(page)
 
             def do_GET(self):
-                # A stand-in for an analytics host: its tracker script reports what it was queued.
+                # A stand-in for an analytics host: its tracker script reports what it was queued,
+                # and which tag loaded it with what data-domain (Plausible reads that).
                 receiver.gets.append(self.path)
-                script = b"window.__tracked = JSON.stringify(window._paq);"
+                script = (b"window.__tracked = JSON.stringify(window._paq);"
+                          b"window.__loaded = (window.__loaded || []).concat([[document.currentScript.src,"
+                          b" document.currentScript.dataset.domain || null, document.currentScript.defer]]);")
                 self.send_response(200 if self.path.endswith(".js") else 404)
                 self.send_header("Content-Type", "text/javascript")
                 self.send_header("Content-Length", str(len(script)))
@@ -297,4 +300,30 @@ def test_matomo_starts_from_the_themes_script_under_the_policy(receiver, browser
     assert tracked == ('[["setTrackerUrl","' + receiver.origin + '/stats/matomo.php"],["setSiteId","7"],'
                        '["trackPageView"],["enableLinkTracking"]]')
     assert "/stats/matomo.js" in receiver.gets
+    assert console_errors() == []
+
+
+@pytest.mark.parametrize("setting, path, domain", [
+    ("analytics: {origin}/js/script.js\n", "/js/script.js", None),
+    ("analytics:\n  provider: plausible\n  domain: help.example.com\n  src: {origin}/js/plausible.js\n",
+     "/js/plausible.js", "help.example.com"),
+])
+def test_a_script_url_or_plausible_loads_under_the_policy(receiver, browser, console_errors, tmp_path_factory,
+                                                           setting, path, domain):
+    """Analytics by URL or as Plausible: one deferred script from the configured host, allowed by
+    the policy (`script-src`, `connect-src`), with Plausible's `data-domain`, and no console error."""
+    folder = tmp_path_factory.mktemp("analytics")
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    with (content / "site.yml").open("a", encoding="utf-8") as site:
+        site.write(setting.format(origin=receiver.origin))
+    public = build_site(folder / "public", "--content", content)
+    policy = next(line.split(":", 1)[1].strip() for line in (public / "_headers").read_text().splitlines()
+                  if "Content-Security-Policy" in line)
+    assert f"script-src 'self' {receiver.origin};" in policy
+    assert f"connect-src 'self' {receiver.origin}" in policy
+    with serve(public, csp=policy) as url:
+        browser.get(url + "/guides/why-occupied/")
+        loaded = fd.wait(browser, lambda d: d.execute_script("return window.__loaded"), "the analytics script never ran")
+    assert loaded == [[receiver.origin + path, domain, True]]
     assert console_errors() == []
