@@ -146,7 +146,7 @@ public actor DevServer {
                 await live.publish(ServedSite(output))
                 return Built(pages: output.pageCount, rendered: output.renderedPages)
             }
-            let index = Self.buildLater(search, after: beforeSearchIndex)
+            let index = Self.buildLater(search, into: live, after: beforeSearchIndex)
             await live.publish(ServedSite(output, later: [search.path: index]))
             install(index, at: search.path, steps: steps, reported: pageSteps.count)
             return Built(pages: output.pageCount, rendered: output.renderedPages)
@@ -174,15 +174,20 @@ public actor DevServer {
     }
 
     /// The search index, built on a Dispatch thread like the rest of the build. The task is the
-    /// published site's promise of it: requests for the index await it.
-    private static func buildLater(_ search: PendingSearchIndex, after hook: (@Sendable () async -> Void)?) -> Task<Data, Never> {
+    /// published site's promise of its manifest: requests for it await it. The shards it names
+    /// are in the site before the manifest is handed out, so a request for one never misses.
+    private static func buildLater(_ search: PendingSearchIndex, into live: LiveSite,
+                                   after hook: (@Sendable () async -> Void)?) -> Task<Data, Never> {
         Task.detached {
             await hook?()
-            return await withCheckedContinuation { continuation in
+            let files = await withCheckedContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async {
                     continuation.resume(returning: search.build())
                 }
             }
+            await live.add(files.filter { $0.path != search.path })
+            guard case .bytes(let manifest)? = files.first(where: { $0.path == search.path })?.contents else { return Data() }
+            return manifest
         }
     }
 

@@ -35,6 +35,13 @@ actor LiveSite {
         site?.install(path, data, from: file)
     }
 
+    /// Files made with a pending one (the search index's shards). Their names are their
+    /// contents' hashes, so if a newer site was published meanwhile they are harmless there: its
+    /// own manifest names only its own.
+    func add(_ files: [SiteOutput.File]) {
+        site?.add(files)
+    }
+
     /// The last good site stays: a typo in one guide should not take the whole preview down.
     func fail(_ errors: BuildErrors) {
         failure = errors

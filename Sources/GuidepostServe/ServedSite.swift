@@ -27,6 +27,11 @@ struct ServedSite: Sendable {
         headers = HostingHeaders(parsing: output.text(HostingHeaders.fileName) ?? "")
     }
 
+    /// Adds files made after the pages, leaving any of the same path alone.
+    mutating func add(_ made: [SiteOutput.File]) {
+        for file in made where files[file.path] == nil { files[file.path] = .ready(file.contents) }
+    }
+
     /// Puts the bytes of a file that was pending in its place, if `file` is what is still pending
     /// there; requests already waiting on `file` get the same bytes from it.
     mutating func install(_ path: String, _ data: Data, from file: Task<Data, Never>) {

@@ -24,10 +24,33 @@ actor Gate {
     }
 }
 
-/// The terms of a served search index, read as search.js reads them.
-func indexTerms(_ reply: Reply) throws -> Set<String> {
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any])
-    return Set(try #require(object["terms"] as? [String]))
+/// The terms of a served search index and the text of its fragments, fetched as search.js
+/// fetches them: the manifest in `reply`, then every shard it names from the same server.
+func servedIndex(_ reply: Reply, port: UInt16) async throws -> (terms: Set<String>, text: String) {
+    let manifest = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any])
+    var terms: Set<String> = []
+    for shard in try #require(manifest["terms"] as? [[Any]]) {
+        let name = try #require(shard[1] as? String)
+        let file = try await get("/search/" + name, port: port)
+        #expect(file.status == 200, "\(name)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(file.body.utf8)) as? [String: Any])
+        terms.formUnion(try #require(object["terms"] as? [String]))
+    }
+    var text = ""
+    let fragments = try #require(manifest["fragments"] as? [String: Any])
+    let count = try #require(fragments["pages"] as? String).filter { "0123456789ABCDEFGHIJKLMNOPQRSTUV".contains($0) }.count
+    let volumes = try #require(fragments["volumes"] as? [String])
+    let perVolume = try #require(fragments["perVolume"] as? Int)
+    for number in 0..<count {
+        let file = try await get("/search/shards/f-\(volumes[number / perVolume])-\(number).json", port: port)
+        #expect(file.status == 200)
+        text += file.body
+    }
+    return (terms, text)
+}
+
+func indexTerms(_ reply: Reply, port: UInt16) async throws -> Set<String> {
+    try await servedIndex(reply, port: port).terms
 }
 
 /// A rebuild publishes its pages first and builds the search index afterwards: a request for
@@ -48,7 +71,7 @@ func indexTerms(_ reply: Reply) throws -> Set<String> {
         let first = try await get(Self.indexPath, port: port)
         #expect(first.status == 200)
         #expect(first.header("Content-Type") == "application/json")
-        #expect(try indexTerms(first).contains("first"))
+        #expect(try await indexTerms(first, port: port).contains("first"))
 
         await gate.close()
         try project.write("content/Basics/start.md", guide("Start here", "The zebracorn words."))
@@ -73,7 +96,7 @@ func indexTerms(_ reply: Reply) throws -> Set<String> {
         let reply = try await request.value
         #expect(reply.status == 200)
         #expect(reply.header("Content-Type") == "application/json")
-        let terms = try indexTerms(reply)
+        let terms = try await indexTerms(reply, port: port)
         #expect(terms.contains("zebracorn"))
         #expect(!terms.contains("first"))
         // The index is put in the site in place of the promise, and its time reported after the rebuild's line.
@@ -95,7 +118,7 @@ func indexTerms(_ reply: Reply) throws -> Set<String> {
             let tab = try EventStreamReader(port: port)
             defer { tab.close() }
             #expect(await tab.waitFor("retry: 1000"))
-            #expect(!(try indexTerms(try await get(Self.indexPath, port: port)).contains("quokka")))
+            #expect(!(try await indexTerms(try await get(Self.indexPath, port: port), port: port).contains("quokka")))
 
             try project.write("content/Basics/next.md", guide("Next step", "A quokka waits. Go back to [the start](start.md)."))
 
@@ -103,8 +126,9 @@ func indexTerms(_ reply: Reply) throws -> Set<String> {
             #expect(await tab.waitFor("event: reload"), "\(tab.transcript)")
             let reply = try await get(Self.indexPath, port: port)
             #expect(reply.status == 200)
-            #expect(reply.body.contains("A quokka waits."))
-            #expect(try indexTerms(reply).contains("quokka"))
+            let served = try await servedIndex(reply, port: port)
+            #expect(served.text.contains("A quokka waits."))
+            #expect(served.terms.contains("quokka"))
             #expect(try await get(Self.indexPath, port: port, method: "HEAD").header("Content-Length") == String(reply.body.utf8.count))
         }
     }
@@ -133,11 +157,13 @@ func indexTerms(_ reply: Reply) throws -> Set<String> {
         let request = Task { try await get(Self.indexPath, port: port) }
         try await Task.sleep(for: .milliseconds(100))
         await gate.open()
-        let terms = try indexTerms(try await request.value)
+        let terms = try await indexTerms(try await request.value, port: port)
         #expect(terms.contains("narwhal") && !terms.contains("walrus"))
-        // The older site still holds its own index, for a request that got it before the newer one.
+        // The older site still holds its own manifest, for a request that got it before the newer
+        // one; the shards it names are served too (named by content, they cannot clash).
         if case .pending(let index)? = older?.files["search/index.json"] {
-            #expect(String(decoding: await index.value, as: UTF8.self).contains("walrus"))
+            let manifest = Reply(status: 200, headers: [:], body: String(decoding: await index.value, as: UTF8.self))
+            #expect(try await indexTerms(manifest, port: port).contains("walrus"))
         } else {
             Issue.record("the older site was published with its index pending")
         }

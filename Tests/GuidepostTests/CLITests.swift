@@ -59,8 +59,9 @@ import Testing
         let again = try sitegen([], in: root)
         #expect(again.status == 0)
         // The guide, the home page (which shows its summary, its first paragraph) and the search
-        // index change; the 404 page, the sitemap, the assets do not.
-        #expect(again.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(3 files rewritten, 0 removed, the rest unchanged\)\n/) != nil, "\(again.stdout)")
+        // index change (its manifest, and the term shard and fragment holding the new text, under
+        // new names: the old ones are removed); the 404 page, the sitemap, the assets do not.
+        #expect(again.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(5 files rewritten, 2 removed, the rest unchanged\)\n/) != nil, "\(again.stdout)")
 
         let clean = try sitegen(["--clean"], in: root)
         #expect(clean.stdout.wholeMatch(of: /Built 3 pages in \d+\.\d\d s → public\/ \(clean build: asked to build clean\)\n/) != nil, "\(clean.stdout)")

@@ -85,13 +85,14 @@ import Darwin
         #expect(idle.cleanBecause == nil)
         #expect(idle.written == 0 && idle.removed == 0)
 
-        // One guide's body, below its first paragraph: that guide and the search index only.
+        // One guide's body, below its first paragraph: that guide and the search index only (its
+        // manifest, and the term shard and fragment holding the guide's words, renamed).
         let untouched = project.inode("guides/welcome/index.html")
         let before = project.inode("guides/sign-in-safely/index.html")
         try project.edit("Getting Started/Account & Security/Sign in safely.md") { $0.replacingOccurrences(of: "Never share a code", with: "Never share a sign-in code") }
         let body = try project.buildAndCompare("a guide's body")
         #expect(body.cleanBecause == nil)
-        #expect(body.written == 2, "the guide and the search index; got \(body.written)")
+        #expect(body.written == 4, "the guide and three files of the search index; got \(body.written)")
         #expect(project.inode("guides/welcome/index.html") == untouched, "an unaffected page was rewritten")
         #expect(project.inode("guides/sign-in-safely/index.html") != before, "the edited guide was not rewritten")
 

@@ -3,7 +3,8 @@ import Testing
 @testable import Guidepost
 
 /// Reads a published search index the way search.js does, written separately from the encoder
-/// so a test of the two together catches a mistake in either.
+/// so a test of the two together catches a mistake in either. The shards are put back together:
+/// every term shard, every posting kept apart and every fragment, as one list each.
 struct SearchIndexReader {
     struct Entry: Equatable {
         var page: Int
@@ -14,23 +15,65 @@ struct SearchIndexReader {
 
     var version: Int
     var weights: [Int]
-    /// `[path, title, summary, [id, text, …]]` as in the file.
+    var manifest: [String: Any]
+    var categories: [String]
+    /// `[path, title, summary, [id, text, …], [text, …]]` as in the fragments.
     var pages: [[Any]]
-    var terms: [String]
-    var postings: [String]
+    /// Each page's category (an index into `categories`, -1 for none), from the manifest's runs.
+    var pageCategories: [Int] = []
+    var terms: [String] = []
+    var postings: [String] = []
     var entries: [Entry] = []
+    /// Each term shard's terms, in manifest order.
+    var shards: [[String]] = []
 
-    init(_ data: Data) throws {
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        version = try #require(object["version"] as? Int)
-        weights = try #require(object["weights"] as? [Int])
-        pages = try #require(object["pages"] as? [[Any]])
-        terms = try #require(object["terms"] as? [String])
-        postings = try #require(object["postings"] as? [String])
+    /// `files` maps output paths (`search/index.json`, `search/shards/…`) to their bytes.
+    init(files: [String: Data]) throws {
+        func json(_ path: String) throws -> Any {
+            let data = try #require(files[path], "\(path) is named but not written")
+            return try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        }
+        manifest = try #require(try json("search/index.json") as? [String: Any])
+        version = try #require(manifest["version"] as? Int)
+        weights = try #require(manifest["weights"] as? [Int])
+        categories = try #require(manifest["categories"] as? [String])
+        for shard in try #require(manifest["terms"] as? [[Any]]) {
+            let name = try #require(shard[1] as? String)
+            let object = try #require(try json("search/" + name) as? [String: Any])
+            let names = try #require(object["terms"] as? [String])
+            let lists = try #require(object["postings"] as? [Any])
+            shards.append(names)
+            terms += names
+            for posting in lists {
+                if let inline = posting as? String {
+                    postings.append(inline)
+                } else {
+                    let apart = try #require(posting as? [Any])
+                    let name = try #require(apart[0] as? String)
+                    postings.append(try #require(try json("search/" + name) as? String))
+                }
+            }
+        }
+        pages = []
+        let fragments = try #require(manifest["fragments"] as? [String: Any])
+        let volumes = try #require(fragments["volumes"] as? [String])
+        let perVolume = try #require(fragments["perVolume"] as? Int)
+        for (number, count) in Self.numbers(try #require(fragments["pages"] as? String)).enumerated() {
+            let chunk = try #require(try json("search/shards/f-\(volumes[number / perVolume])-\(number).json") as? [[Any]])
+            #expect(chunk.count == count, "the manifest counts the fragment's pages")
+            pages += chunk
+        }
+        let runs = try #require(manifest["pageCategories"] as? [Int])
+        for run in stride(from: 0, to: runs.count, by: 2) {
+            pageCategories += Array(repeating: runs[run], count: runs[run + 1])
+        }
+        let counts = Self.numbers(try #require(manifest["sections"] as? String))
+        #expect(counts.count == pages.count && pageCategories.count == pages.count)
         for (number, page) in pages.enumerated() {
             let path = try #require(page[0] as? String)
             entries.append(Entry(page: number, section: -1, url: path))
             let sections = try #require(page[3] as? [String])
+            #expect(sections.count == counts[number] * 2, "the manifest counts the fragment's sections")
             for offset in stride(from: 0, to: sections.count, by: 2) {
                 let id = sections[offset].isEmpty ? SearchText.autoID(sections[offset + 1]) : sections[offset]
                 entries.append(Entry(page: number, section: offset / 2, url: path + "#" + id))
@@ -38,14 +81,31 @@ struct SearchIndexReader {
         }
     }
 
-    /// The index a build wrote, found by its fingerprinted name.
+    /// The index a build wrote.
     init(site: SiteOutput) throws {
-        let file = try #require(site.files.first { $0.path.hasPrefix("search/index.") && $0.path.hasSuffix(".json") })
-        guard case .bytes(let data) = file.contents else { throw ReaderError.notBytes }
-        try self.init(data)
+        var files: [String: Data] = [:]
+        for file in site.files where file.path.hasPrefix("search/") {
+            if case .bytes(let data) = file.contents { files[file.path] = data }
+        }
+        try self.init(files: files)
     }
 
     enum ReaderError: Error { case notBytes }
+
+    /// The base-32 numbers of a gap list, as they are (not summed).
+    static func numbers(_ text: String) -> [Int] {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_")
+        var numbers: [Int] = [], value = 0
+        for char in text {
+            let digit = digits.firstIndex(of: char) ?? 0
+            value = value * 32 + digit % 32
+            if digit < 32 {
+                numbers.append(value)
+                value = 0
+            }
+        }
+        return numbers
+    }
 
     /// For `term`, per field (title, heading, summary, body), the entry numbers.
     func lists(_ term: String) -> [[Int]]? {

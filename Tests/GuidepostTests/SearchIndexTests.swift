@@ -61,7 +61,7 @@ import Testing
 
     @Test func listsPagesAndTheirSectionsInReadingOrder() throws {
         let index = try index()
-        #expect(index.version == 1)
+        #expect(index.version == 2)
         #expect(index.pages.map { $0[0] as? String } == ["guides/password/", "guides/phone/", "guides/zh-security/", "faq/"])
         #expect(index.pages[0][1] as? String == "Reset your password")
         #expect(index.pages[0][2] as? String == "Choose a new password when you forgot the old one.")
@@ -115,19 +115,30 @@ import Testing
         #expect(index.pages.first?[0] as? String == "guides/password/")
     }
 
-    @Test func isPublishedUnderOneNameThatPagesNameAndHostsRevalidate() throws {
+    @Test func isPublishedAsAManifestThatPagesNameAndShardsNamedByTheirContent() throws {
         let site = try generate(Self.files)
-        #expect(site.files.filter { $0.path.hasPrefix("search/index") }.map(\.path) == ["search/index.json"])
-        #expect(site.text("_headers")?.contains("/search/index.json\n  Cache-Control: no-cache\n") == true)
+        let search = site.files.map(\.path).filter { $0.hasPrefix("search/") && $0 != "search/index.html" }
+        #expect(search.first == "search/index.json")
+        #expect(search.dropFirst().allSatisfy { $0.hasPrefix("search/shards/") && $0.hasSuffix(".json") })
+        for path in search.dropFirst() where !path.hasPrefix("search/shards/f-") {
+            guard case .bytes(let data)? = site[path] else { Issue.record("\(path) is not bytes"); continue }
+            #expect(path.contains(ContentHash.fingerprint(data)), "\(path) is named by its content")
+        }
+        let headers = try #require(site.text("_headers"))
+        #expect(headers.contains("/search/index.json\n  Cache-Control: no-cache\n"))
+        #expect(headers.contains("/search/shards/*\n  Cache-Control: public, max-age=31536000, immutable\n"))
     }
 
     @Test func twoBuildsWriteTheSameBytes() throws {
+        let searchFiles = { (site: SiteOutput) in site.files.filter { $0.path.hasPrefix("search/") }.map { [$0.path: $0.contents] } }
         let one = try generate(Self.files), two = try generate(Self.files)
-        let path = try #require(one.files.first { $0.path.hasPrefix("search/index.") }?.path)
-        #expect(one[path] == two[path])
+        #expect(searchFiles(one) == searchFiles(two))
         var changed = Self.files
         changed["Account/phone.md"]! += "\nOne more line.\n"
-        #expect(try generate(changed)[path] != one[path], "changed content must change the index")
+        let other = try generate(changed)
+        #expect(other["search/index.json"] != one["search/index.json"], "changed content must change the manifest")
+        let fragments = { (site: SiteOutput) in Set(site.files.map(\.path).filter { $0.hasPrefix("search/shards/f-") }) }
+        #expect(fragments(other).isDisjoint(with: fragments(one)), "a changed fragment renames its volume: none is read with the wrong manifest")
     }
 
     @Test func encodesListsAsGapsOrBitsetsWhicheverIsShorter() {

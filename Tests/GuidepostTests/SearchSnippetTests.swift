@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Guidepost
 
-/// What the index gives a result besides its title: its top-level category, and the start of
-/// its entry's text for a snippet.
+/// What the index gives a result besides its title: its top-level category, and its entry's
+/// text (capped) for a snippet.
 @Suite struct SearchSnippetTests {
     @Test func eachPageNamesItsTopCategoryAndEachEntryTheStartOfItsText() throws {
         let output = try generate([
@@ -11,29 +11,34 @@ import Testing
             "Security/lock.md": "---\ntitle: Lock\nsummary: Lock your account.\n---\nWhen your phone is lost, lock it.\n",
             "top.md": guideFile("Top"),
         ])
-        let file = try #require(output.files.first { $0.path == "search/index.json" })
-        guard case .bytes(let data) = file.contents else { throw SearchIndexReader.ReaderError.notBytes }
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["categories"] as? [String] == ["Billing", "Security"])
-        let pages = try #require(object["pages"] as? [[Any]])
-        let byTitle = Dictionary(uniqueKeysWithValues: pages.map { ($0[1] as? String ?? "", $0) })
+        let index = try SearchIndexReader(site: output)
+        #expect(index.categories == ["Billing", "Security"])
+        let byTitle = Dictionary(uniqueKeysWithValues: index.pages.enumerated().map { ($1[1] as? String ?? "", ($0, $1)) })
         let refund = try #require(byTitle["Card refund"])
-        #expect(refund[4] as? [String] == ["", "Cards from abroad take longer."], "the summary is the first paragraph, so the page's own is empty")
-        #expect(refund[5] as? Int == 0, "a subcategory's guide is in its top category")
+        #expect(refund.1[4] as? [String] == ["", "Cards from abroad take longer."], "the summary is the first paragraph, so the page's own is empty")
+        #expect(index.pageCategories[refund.0] == 0, "a subcategory's guide is in its top category")
         let lock = try #require(byTitle["Lock"])
-        #expect(lock[4] as? [String] == [""], "a summary stands in for the page's text")
-        #expect(lock[5] as? Int == 1)
-        #expect(try #require(byTitle["Top"])[5] as? Int == -1)
+        #expect(lock.1[4] as? [String] == [""], "a summary stands in for the page's text")
+        #expect(index.pageCategories[lock.0] == 1)
+        #expect(index.pageCategories[try #require(byTitle["Top"]).0] == -1)
+    }
+
+    /// A snippet is cut around the match, so the text goes well past the section's start.
+    @Test func theTextKeptReachesDeepIntoASection() throws {
+        let filler = Array(repeating: "Nothing to see in this sentence.", count: 12).joined(separator: " ")
+        let output = try generate(["deep.md": guideFile("Deep", body: "## Limits\n\n\(filler) The quokka limit is ten.\n")])
+        let texts = try #require(try SearchIndexReader(site: output).pages.first?[4] as? [String])
+        #expect(texts.last?.hasSuffix("The quokka limit is ten.") == true, "\(texts)")
     }
 
     @Test func anExcerptEndsAtAWordWithinItsLength() {
-        let long = Array(repeating: "word", count: 60).joined(separator: " \n ")
+        let long = Array(repeating: "word", count: 200).joined(separator: " \n ")
         let excerpt = SearchSnippet.excerpt(long)
         #expect(excerpt.count <= SearchSnippet.length)
         #expect(excerpt.count > SearchSnippet.length - 6)
         #expect(excerpt.hasSuffix("word") && !excerpt.contains("  ") && !excerpt.contains("\n"))
         #expect(SearchSnippet.excerpt("  short   text ") == "short text")
-        let word = String(repeating: "x", count: 300)
+        let word = String(repeating: "x", count: SearchSnippet.length + 100)
         #expect(SearchSnippet.excerpt(word).count == SearchSnippet.length, "one long word is cut rather than dropped")
     }
 }

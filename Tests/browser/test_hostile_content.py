@@ -179,8 +179,12 @@ def test_the_payloads_arrive_as_text(hostile_dir):
     support = [(tag, value) for tag, name, value in Page(guide).attributes if name == "href" and "support" in value]
     assert support == [("a", SUPPORT_HREF)], "percent-encoded, so the href is a valid URL"
     assert text_of(guide, r'<a class="button button-secondary"[^>]*>(.*?)</a>') == SUPPORT_LABEL
-    index = json.loads((hostile_dir / "search" / "index.json").read_text(encoding="utf-8"))
-    assert JSONLD_TITLE in [entry[1] for entry in index["pages"]]
+    manifest = json.loads((hostile_dir / "search" / "index.json").read_text(encoding="utf-8"))
+    fragments = manifest["fragments"]
+    count = sum(1 for digit in fragments["pages"] if digit in "0123456789ABCDEFGHIJKLMNOPQRSTUV")
+    names = [f"f-{fragments['volumes'][n // fragments['perVolume']]}-{n}.json" for n in range(count)]
+    pages = [page for name in names for page in json.loads((hostile_dir / "search" / "shards" / name).read_text(encoding="utf-8"))]
+    assert JSONLD_TITLE in [page[1] for page in pages]
 
 
 # ---- In Chromium --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 INDEX = re.compile(r"/search/index\.json$")
+SHARD = re.compile(r"/search/shards/[tpf]-[0-9a-f]{10}(-\d+)?\.json$")  # f-<hash of all fragments>-<n>
 
 
 def wait(driver, condition, timeout=5):
@@ -25,9 +26,13 @@ def load(driver, url):
     wait(driver, lambda d: box(d).get_attribute("role") == "combobox")
 
 
-def index_requests(driver):
+def requests(driver, pattern):
     names = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-    return [name for name in names if INDEX.search(urllib.parse.urlparse(name).path)]
+    return [name for name in names if pattern.search(urllib.parse.urlparse(name).path)]
+
+
+def index_requests(driver):
+    return requests(driver, INDEX)
 
 
 def options(driver):
@@ -48,6 +53,24 @@ def test_the_index_is_fetched_only_when_the_box_is_focused(browser, base_url, co
     assert index_requests(browser) == []
     box(browser).click()
     wait(browser, lambda d: len(index_requests(d)) == 1)
+    assert requests(browser, SHARD) == [], "the manifest alone until a query"
+    box(browser).send_keys("authenticator")
+    wait(browser, lambda d: box(d).get_attribute("aria-expanded") == "true")
+    shards = [urllib.parse.urlparse(name).path.rsplit("/", 1)[1] for name in requests(browser, SHARD)]
+    assert any(name.startswith("t-") for name in shards) and any(name.startswith("f-") for name in shards), shards
+    assert len(shards) == len(set(shards)), "each shard is fetched once"
+    assert len(index_requests(browser)) == 1
+    assert console_errors() == []
+
+
+def test_a_match_deep_in_a_section_shows_a_snippet_around_it(browser, base_url, console_errors):
+    # "roaming" is far into the section's text: the snippet skips its start to show it.
+    type_query(browser, base_url, "roaming")
+    first = options(browser)[0]
+    assert "/guides/text-code-missing/#" in first.get_attribute("href")
+    snippet = first.find_element(By.CLASS_NAME, "search-option-snippet")
+    assert snippet.text.startswith("…"), snippet.text
+    assert [mark.text.lower() for mark in snippet.find_elements(By.TAG_NAME, "mark")] == ["roaming"]
     assert console_errors() == []
 
 
@@ -137,7 +160,7 @@ def test_the_search_page_runs_the_query_from_the_address(browser, base_url, cons
     assert console_errors() == []
 
 
-def test_without_javascript_the_form_lands_on_the_full_list(browser_without_js, base_url, site_dir):
+def test_without_javascript_the_form_lands_on_the_categories_and_the_faq(browser_without_js, base_url, site_dir):
     driver = browser_without_js
     driver.get(base_url + "/guides/why-occupied/")
     field = driver.find_element(By.ID, "search-input")
@@ -149,10 +172,18 @@ def test_without_javascript_the_form_lands_on_the_full_list(browser_without_js, 
     note = driver.find_element(By.CLASS_NAME, "search-nojs")
     assert note.is_displayed() and "Instant search needs JavaScript" in note.text
     assert not driver.find_element(By.ID, "search-page-results").is_displayed()
-    listed = {urllib.parse.urlparse(a.get_attribute("href")).path + ("#" + a.get_attribute("href").split("#")[1] if "#" in a.get_attribute("href") else "")
-              for a in driver.find_elements(By.CSS_SELECTOR, ".search-all a.guide-item-title")}
-    guides = {f"/guides/{p.name}/" for p in (site_dir / "guides").iterdir() if (p / "index.html").exists()}
-    faq = (site_dir / "faq" / "index.html").read_text(encoding="utf-8")
-    questions = {f"/faq/#{qid}" for qid in re.findall(r'<section class="faq-item">\s*<div class="faq-question">\s*<h2 id="([^"]+)"', faq)}
-    assert guides and questions
-    assert listed == guides | questions
+    # Each top category with its guide count, linking to its page; the FAQ; no list of every guide.
+    cards = driver.find_elements(By.CSS_SELECTOR, ".search-all .card")
+    categories = {urllib.parse.urlparse(card.find_element(By.CSS_SELECTOR, ".card-title a").get_attribute("href")).path:
+                  card.find_element(By.CLASS_NAME, "card-count").text for card in cards}
+    tops = {f"/categories/{p.name}/" for p in (site_dir / "categories").iterdir() if (p / "index.html").exists()}
+    assert set(categories) == tops
+    guides = [p for p in (site_dir / "guides").iterdir() if (p / "index.html").exists()]
+    counts = [int(re.fullmatch(r"(\d+) guides?", text).group(1)) for text in categories.values()]
+    assert sum(counts) <= len(guides) and all(count > 0 for count in counts)
+    faq = driver.find_element(By.CSS_SELECTOR, ".search-all h3 a[href$='/faq/']")
+    assert faq.is_displayed()
+    assert driver.find_elements(By.CSS_SELECTOR, ".search-all a.guide-item-title[href*='/faq/#']") == []
+    for category in sorted(categories)[:1]:
+        driver.get(base_url + category)
+        assert driver.find_elements(By.CSS_SELECTOR, "a.guide-item-title"), "the category page lists its guides"

@@ -4,10 +4,9 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { root } = require('./support');
+const { loadSearch } = require('./support');
 
-const { nextActive } = require(path.join(root, 'templates', 'assets', 'search.js'));
+const { nextActive } = loadSearch();
 
 test('from no active option, Down picks the first and Up the last', () => {
   assert.equal(nextActive(-1, 5, 1), 0);

@@ -5,11 +5,10 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 
-const { root } = require('./support');
+const { loadSearch } = require('./support');
 
-const search = require(path.join(root, 'templates', 'assets', 'search.js'));
+const search = loadSearch();
 
 const words = (text) => search.tokenize(text).map((token) => token.text);
 const marked = (parts) => parts.filter((part) => part.mark).map((part) => part.text);
@@ -61,9 +60,10 @@ test('decodes gap and bitset lists', () => {
 });
 
 test('rejects an index of another version', () => {
-  assert.equal(search.prepare({ version: 2, pages: [], terms: [], postings: [] }), null);
+  assert.equal(search.prepare({ version: 1, pages: [], terms: [], postings: [] }), null);
+  assert.equal(search.prepare({ version: 3, sections: '', terms: [], fragments: { pages: '', perVolume: 64, volumes: [] } }), null);
   assert.equal(search.prepare(null), null);
-  assert.equal(search.search(null, 'anything').length, 0);
+  assert.ok(search.prepare({ version: 2, sections: '', terms: [], fragments: { pages: '', perVolume: 64, volumes: [] } }));
 });
 
 test('highlights prefixes, typos, folded letters and CJK bigrams', () => {
@@ -79,4 +79,13 @@ test('highlights prefixes, typos, folded letters and CJK bigrams', () => {
   // Marks meet without gaps or overlaps, and the text is all there.
   const parts = search.highlight('phone phones phoned', 'phone');
   assert.equal(parts.map((part) => part.text).join(''), 'phone phones phoned');
+});
+
+test('a snippet of a long section shows the match far into it, not the section\'s start', () => {
+  const start = 'This section opens with words about nothing in particular. '.repeat(8);
+  const text = start + 'At last the quokka limit is ten per account. ' + 'More words follow here. '.repeat(6);
+  const cut = search.snippet(text, 'quokka', 110);
+  assert.ok(cut.startsWith('…') && cut.includes('quokka limit'), cut);
+  assert.ok(cut.length <= 112, cut);
+  assert.deepEqual(marked(search.highlight(cut, 'quokka')), ['quokka']);
 });

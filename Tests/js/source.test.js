@@ -13,8 +13,10 @@ const { root } = require('./support');
 
 const scripts = [
   { name: 'flow.js', budget: 6 * 1024 },
-  // Snippets, categories and the search page's category filter took it past 8 KB.
-  { name: 'search.js', budget: 10 * 1024 },
+  // Search is three scripts, loaded in order: text, index, page.
+  { name: 'search-text.js', budget: 4 * 1024 },
+  { name: 'search-index.js', budget: 6 * 1024 },
+  { name: 'search.js', budget: 5 * 1024 },
   { name: 'nav.js', budget: 2 * 1024 },
 ];
 

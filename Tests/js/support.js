@@ -35,4 +35,11 @@ function assertAgreesWithSwift(spec, swiftPaths) {
   }
 }
 
-module.exports = { root, flow, outcomeOf, questionOf, stepsOf, assertAgreesWithSwift };
+/** search.js with the two scripts it builds on, loaded in the page's order: its exports are
+ *  all three's. */
+function loadSearch() {
+  for (const name of ['search-text.js', 'search-index.js']) require(path.join(root, 'templates', 'assets', name));
+  return require(path.join(root, 'templates', 'assets', 'search.js'));
+}
+
+module.exports = { root, loadSearch, flow, outcomeOf, questionOf, stepsOf, assertAgreesWithSwift };

@@ -49,7 +49,7 @@ struct SiteAssembler {
     /// The site with its pages still to render: `renderer` makes each one as it is written, so a
     /// large site is never in memory whole. Every path is known and checked here already,
     /// `reserved` too: the paths of files made later (a search index still to build).
-    func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFile? = nil,
+    func plan(_ renderer: PageRenderer, flows: [CompiledFlow], search: SearchIndexFiles? = nil,
               reserved: [String] = []) throws(BuildErrors) -> PendingSite {
         let jobs = renderer.jobs()
         let files = otherFiles(sitemap: jobs, flows: flows, search: search, policy: renderer.context.contentSecurityPolicy)
@@ -58,7 +58,7 @@ struct SiteAssembler {
     }
 
     /// Everything but the pages: assets, copied files, flow specs, the search index, sitemap, robots.txt.
-    private func otherFiles(sitemap pages: [PageJob], flows: [CompiledFlow], search: SearchIndexFile?,
+    private func otherFiles(sitemap pages: [PageJob], flows: [CompiledFlow], search: SearchIndexFiles?,
                             policy: String) -> [SiteOutput.File] {
         var files: [SiteOutput.File] = theme.assets.map { .init(path: $0.path.outputFile, contents: .bytes($0.data)) }
         files += model.files.map { .init(path: $0.path.outputFile, contents: .copy(from: $0.source.location)) }
@@ -66,7 +66,7 @@ struct SiteAssembler {
         if !flows.isEmpty {
             files.append(.init(path: "flows/flow-spec.schema.json", contents: .bytes(Data(FlowSpec.jsonSchema.utf8))))
         }
-        if let search { files.append(.init(path: search.path.outputFile, contents: .bytes(search.data))) }
+        if let search { files += search.files }
         // The sitemap protocol takes absolute URLs only: without a base URL there is none.
         if base.isGiven { files.append(.init(path: Self.sitemapFile, contents: .bytes(Data(sitemap(pages).utf8)))) }
         files.append(.init(path: Self.robotsFile, contents: .bytes(Data(robots.utf8))))

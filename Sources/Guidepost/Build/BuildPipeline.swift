@@ -94,8 +94,8 @@ public struct BuildPipeline: Sendable {
 
     /// Builds the site in memory reusing what an earlier build of the same project left in
     /// `memo`, without the search index, which is most of a small rebuild's time: `output` has
-    /// every other file, and `search` builds the index for `search.path` when asked, so the
-    /// pages can be shown first (`sitegen serve`). `output` plus that file is `generate()`'s
+    /// every other file, and `search` builds the index (its manifest at `search.path`) when asked, so the
+    /// pages can be shown first (`sitegen serve`). `output` plus those files is `generate()`'s
     /// output. `search` is nil only for a site without an index.
     public func generateDeferringSearch(reusing memo: BuildMemo) throws(BuildErrors)
         -> (output: SiteOutput, memo: BuildMemo, search: PendingSearchIndex?) {
@@ -110,7 +110,7 @@ public struct BuildPipeline: Sendable {
         let (output, next, search) = try generateDeferringSearch(reusing: memo)
         guard let search else { return (output, next) }
         var files = output.files
-        files.append(SiteOutput.File(path: search.path, contents: .bytes(search.build())))
+        files += search.build()
         var whole = SiteOutput(files: files, pageCount: output.pageCount)
         whole.renderedPages = output.renderedPages
         return (whole, next)

@@ -4,28 +4,30 @@ import Foundation
 /// when asked. No page depends on the index's contents, only on its path, which is the same in
 /// every build: so `sitegen serve` can send the pages first and the index a moment later.
 public struct PendingSearchIndex: Sendable {
-    /// Where the index goes in the site's output, as `SiteOutput.File.path` names files.
+    /// Where the index's manifest goes in the site's output, as `SiteOutput.File.path` names
+    /// files. Its shards have content-hashed names, known only once it is built; every request
+    /// for one comes after the manifest that names it.
     public let path: String
     let model: SiteModel
     let timings: @Sendable (StepTiming) -> Void
 
     init(model: SiteModel, timings: @escaping @Sendable (StepTiming) -> Void) {
-        path = SearchIndexFile.path.outputFile
+        path = SearchIndexFiles.manifestPath.outputFile
         self.model = model
         self.timings = timings
     }
 
-    /// The index file's bytes, the same a full build writes to `path`. Takes most of a second on
-    /// a large site; reports its time as the `search` step.
-    public func build() -> Data {
+    /// The index's files, the manifest (at `path`) first: the same a full build writes. Takes
+    /// most of a second on a large site; reports its time as the `search` step.
+    public func build() -> [SiteOutput.File] {
         var clock = StepClock(timings)
-        let file = self.file()
+        let files = self.files()
         clock.lap(.search)
-        return file.data
+        return files.files
     }
 
-    /// The file, without reporting a time: a full build reports it among its other steps.
-    func file() -> SearchIndexFile {
-        SearchIndexFile(SearchIndexBuilder(model: model).build())
+    /// The files, without reporting a time: a full build reports it among its other steps.
+    func files() -> SearchIndexFiles {
+        SearchIndexFiles(SearchIndexBuilder(model: model).build())
     }
 }

@@ -16,8 +16,8 @@ struct Stages: Sendable {
     /// The template overrides the theme was read with, from `--overrides` or site.yml.
     var overrides: String?
     var theme: Theme?
-    /// The search index file, when it is part of the site (`Policy.Search.inSite`).
-    var searchFile: SearchIndexFile?
+    /// The search index's files, when they are part of the site (`Policy.Search.inSite`).
+    var searchFiles: SearchIndexFiles?
     /// What builds the index later, when it is not (`Policy.Search.deferred`).
     var search: PendingSearchIndex?
     var site: PendingSite?
@@ -133,7 +133,7 @@ extension Pipeline {
         let pending = PendingSearchIndex(model: model, timings: timings)
         switch policy.search {
         case .inSite:
-            stages.searchFile = pending.file()
+            stages.searchFiles = pending.files()
             return .ran
         case .deferred:
             stages.search = pending
@@ -153,11 +153,11 @@ extension Pipeline {
             site = reuse.cached.site
             site.renderer = site.renderer.updating(model: model, links: links, bodies: bodies)
         } else {
-            let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows, searchIndex: SearchIndexFile.path,
-                                        bodies: bodies)
-            let reserved = policy.search == .deferred ? [SearchIndexFile.path.outputFile] : []
+            let renderer = PageRenderer(model: model, theme: theme, links: links, flows: flows,
+                                        searchIndex: SearchIndexFiles.manifestPath, bodies: bodies)
+            let reserved = policy.search == .deferred ? [SearchIndexFiles.manifestPath.outputFile] : []
             site = try SiteAssembler(model: model, theme: theme)
-                .plan(renderer, flows: Array(flows.values), search: stages.searchFile, reserved: reserved)
+                .plan(renderer, flows: Array(flows.values), search: stages.searchFiles, reserved: reserved)
         }
         site.warnings = content.warnings
         site.drafts = content.drafts.count

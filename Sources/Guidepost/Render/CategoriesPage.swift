@@ -33,7 +33,7 @@ enum CategoriesPage {
         }, "uncategorized": uncategorized]
     }
 
-    private static func values(_ category: Category, _ model: SiteModel) -> [String: Any] {
+    static func values(_ category: Category, _ model: SiteModel) -> [String: Any] {
         let count = model.guideCount(category)
         return [
             "name": category.name,

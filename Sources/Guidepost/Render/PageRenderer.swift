@@ -135,7 +135,7 @@ struct PageRenderer: Sendable {
         case .home: return draftHome()
         case .notFound: return draftNotFound()
         case .faq: return model.faq.map(draftFAQ) ?? .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable))
-        case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context))
+        case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context, uncategorized: uncategorizedOnHome()))
         case .categories:
             return draft(CategoriesPage.template, CategoriesPage.info(model),
                          CategoriesPage.context(model, uncategorized: model.uncategorizedGuides.map(context.summary(at:))))
@@ -206,8 +206,9 @@ struct PageRenderer: Sendable {
         return draft("home", info, ["home": home])
     }
 
-    /// The first guides in no category, like a category's on the home page, and where the rest
-    /// are listed: `uncategorized`, `uncategorizedCount`, `uncategorizedURL` (only when there are more).
+    /// The first guides in no category, like a category's on the home page (and the search page),
+    /// and where the rest are listed: `uncategorized`, `uncategorizedCount`, `uncategorizedURL`
+    /// (only when there are more).
     private func uncategorizedOnHome() -> [String: Any] {
         let all = model.uncategorizedGuides
         var values: [String: Any] = [

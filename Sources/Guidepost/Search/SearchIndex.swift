@@ -3,7 +3,7 @@ import GuidepostMarkdown
 
 /// What instant search knows about the site: every guide and the FAQ, cut into entries a result
 /// can lead to (the page itself, then one entry per heading or FAQ question), and for each term
-/// the entries that hold it, per field. `SearchIndexEncoding` turns it into the file search.js reads.
+/// the entries that hold it, per field. `SearchIndexFiles` cuts it into the files search.js fetches.
 struct SearchIndex: Sendable, Equatable {
     /// Where on an entry a term was found. A reader who types a guide's title wants that guide,
     /// not every guide that mentions the words in passing, so the weights fall steeply.

@@ -1,116 +1,20 @@
 import Foundation
 
-/// The index file search.js fetches, published under a content hash so it can be cached forever.
-struct SearchIndexFile: Sendable {
-    var path: SitePath
-    var data: Data
-
-    /// Under one name for good, unlike the theme's fingerprinted assets: every page names the
-    /// index, so a name that changed with each edit would change every page, and an edit to one
-    /// guide could never be a small rebuild. Hosts revalidate it instead (`_headers`).
-    static let path = SitePath(["search", "index.json"], directory: false)
-
-    init(_ index: SearchIndex) {
-        data = index.encoded()
-        path = Self.path
-    }
-}
-
-/// The file format, version 1. JSON, written by hand so the bytes depend only on the content:
+/// The pieces the index files are written with (`SearchIndexFiles`): lists of entry numbers and
+/// JSON strings, as bytes.
 ///
-///     {"version":1,"weights":[8,4,2,1],
-///      "categories":[name, …],
-///      "pages":[[path, title, summary, [id, text, id, text, …], [excerpt, …], category], …],
-///      "terms":[term, …],
-///      "postings":["title,heading,summary,body", …]}
-///
-/// `weights` are the fields' weights in that order. Entry numbers count each page, then its
-/// sections. A section id of `""` means search.js's `autoID(text)`, which most ids are. Each
-/// entry has an excerpt, the start of its text (`SearchSnippet`); `category` indexes
-/// `categories`, the top-level categories, or is -1 for none.
-/// `postings[i]` belongs to `terms[i]` and holds one list per field, separated by `,` (trailing
-/// empty lists dropped). A list is either gaps or a bitset, whichever is shorter:
+/// A list of entries is either gaps or a bitset, whichever is shorter:
 /// - gaps: the first entry, then each next entry minus the previous minus one, each number in
 ///   base 32, most significant digit first; a digit from `more` says another digit follows.
 /// - bitset: `~` then base64url (no padding) of bytes whose bit `n % 8` (least significant
 ///   first) of byte `n / 8` is set for entry `n`.
 /// The synthetic corpora repeat a small vocabulary in every section, where bitsets win; real
 /// prose is sparse, where gaps win, mostly at one character a hit.
-///
-/// The file is several megabytes for a large site: it is written as bytes, its pages and its
-/// postings in chunks on every core.
 extension SearchIndex {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let gapDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
     static let gapMoreDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
     static let base64URL = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
-    func encoded() -> Data {
-        let order = sortedTermIndices
-        let pages = pages, terms = terms, postings = postings
-        let pageParts = Parallel.chunks(pages.count, perCore: 2) { range in
-            var json: [UInt8] = []
-            for number in range {
-                let page = pages[number]
-                if number > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(UInt8(ascii: "["))
-                for text in [page.path, page.title, page.summary] {
-                    Self.appendQuoted(text, to: &json)
-                    json.append(UInt8(ascii: ","))
-                }
-                json.append(UInt8(ascii: "["))
-                for (position, section) in page.sections.enumerated() {
-                    if position > 0 { json.append(UInt8(ascii: ",")) }
-                    Self.appendQuoted(section.id == SearchText.autoID(section.text) ? "" : section.id, to: &json)
-                    json.append(UInt8(ascii: ","))
-                    Self.appendQuoted(section.text, to: &json)
-                }
-                json.append(contentsOf: "],[".utf8)
-                for (position, excerpt) in page.excerpts.enumerated() {
-                    if position > 0 { json.append(UInt8(ascii: ",")) }
-                    Self.appendQuoted(excerpt, to: &json)
-                }
-                json.append(contentsOf: "],\(page.category ?? -1)]".utf8)
-            }
-            return json
-        }
-        let postingParts = Parallel.chunks(order.count, perCore: 2) { range in
-            var json: [UInt8] = []
-            for position in range {
-                if position > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(UInt8(ascii: "\""))
-                let lists = postings[order[position]]
-                // Trailing empty lists are left out, and so are their commas.
-                let used = (lists.lastIndex { !$0.isEmpty } ?? -1) + 1
-                for field in 0..<used {
-                    if field > 0 { json.append(UInt8(ascii: ",")) }
-                    Self.appendList(lists[field], to: &json)
-                }
-                json.append(UInt8(ascii: "\""))
-            }
-            return json
-        }
-        var json: [UInt8] = []
-        json.reserveCapacity(pageParts.reduce(0) { $0 + $1.count } + postingParts.reduce(0) { $0 + $1.count } + terms.count * 12 + 64)
-        json.append(contentsOf: "{\"version\":\(Self.formatVersion),\"weights\":[".utf8)
-        json.append(contentsOf: Field.allCases.map { String($0.weight) }.joined(separator: ",").utf8)
-        json.append(contentsOf: "],\"categories\":[".utf8)
-        for (position, name) in categories.enumerated() {
-            if position > 0 { json.append(UInt8(ascii: ",")) }
-            Self.appendQuoted(name, to: &json)
-        }
-        json.append(contentsOf: "],\"pages\":[".utf8)
-        for part in pageParts { json.append(contentsOf: part) }
-        json.append(contentsOf: "],\"terms\":[".utf8)
-        for (position, number) in order.enumerated() {
-            if position > 0 { json.append(UInt8(ascii: ",")) }
-            Self.appendQuoted(terms[number], to: &json)
-        }
-        json.append(contentsOf: "],\"postings\":[".utf8)
-        for part in postingParts { json.append(contentsOf: part) }
-        json.append(contentsOf: "]}\n".utf8)
-        return Data(json)
-    }
 
     static func encodeList(_ entries: [Int]) -> String {
         var bytes: [UInt8] = []
@@ -156,18 +60,23 @@ extension SearchIndex {
 
     static func appendGaps(_ entries: [Int32], to bytes: inout [UInt8]) {
         var previous: Int32 = -1
-        var digits: [Int] = []
         for entry in entries {
-            var value = Int(entry - previous - 1)
+            appendNumber(Int(entry - previous - 1), to: &bytes)
             previous = entry
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(value & 31)
-                value >>= 5
-            } while value > 0
-            for digit in digits.dropFirst().reversed() { bytes.append(gapMoreDigits[digit]) }
-            bytes.append(gapDigits[digits[0]])
         }
+    }
+
+    /// One number of a gap list: base 32, most significant digit first, every digit but the
+    /// last from `gapMoreDigits`.
+    static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        var value = number
+        var digits: [Int] = []
+        repeat {
+            digits.append(value & 31)
+            value >>= 5
+        } while value > 0
+        for digit in digits.dropFirst().reversed() { bytes.append(gapMoreDigits[digit]) }
+        bytes.append(gapDigits[digits[0]])
     }
 
     static func appendBitset(_ entries: [Int32], to text: inout [UInt8]) {

@@ -1,6 +1,8 @@
 /// `/search/`: where the header's search form lands without JavaScript. Instant search cannot run
-/// there, so the page is honest about it and lists every guide and FAQ question instead; with
-/// JavaScript, search.js runs the `?q=` query above the list.
+/// there, so the page is honest about it and offers the ways in instead: each category with its
+/// guide count, and the FAQ. Not every guide: that list grew with the site (2 MB at 10,000
+/// guides), and the category pages list them already; guides in no category, the topics page.
+/// With JavaScript, search.js runs the `?q=` query above it.
 enum SearchPage {
     static let template = "search"
     static let path = SitePath.page("search")
@@ -11,34 +13,29 @@ enum SearchPage {
     }
 
     static func info(_ model: SiteModel) -> PageInfo {
-        PageInfo(kind: .search, title: "Search", description: "Every guide and question in \(model.config.title).",
+        PageInfo(kind: .search, title: "Search", description: "Every topic and the questions in \(model.config.title).",
                  path: path, trail: [("Home", .root)],
                  // A list of links that exists on other pages too; search engines have those.
                  noindex: true)
     }
 
-    /// `search.categories` (each category with guides, nested ones named in full: `name`, `url`,
-    /// `guides`), `search.uncategorized`, `search.faq` (`title`, `url`, `questions`: `question`,
-    /// `url`), `search.guideCount` and `search.questionCount`.
-    static func context(_ model: SiteModel, _ context: PageContext) -> [String: Any] {
-        let base = model.config.baseURL
+    /// `search.categories` (the top categories as the categories page has them: `name`, `url`,
+    /// `description`, `guideCount`, `guideCountText`, `subcategories`), guides in no category as
+    /// the home page has them (`search.uncategorized`, the first few; `search.uncategorizedCount`;
+    /// `search.uncategorizedURL`, where all are listed, when there are more), `search.faq`
+    /// (`title`, `url`, `questionCount`, `questionCountText`), `search.guideCount` and
+    /// `search.questionCount`.
+    static func context(_ model: SiteModel, _ context: PageContext, uncategorized: [String: Any]) -> [String: Any] {
         var search: [String: Any] = [
-            "categories": model.categories.filter { !$0.guides.isEmpty }.map { category in
-                [
-                    "name": CategoryPath.display(category.path),
-                    "url": category.sitePath.href(base),
-                    "guides": category.guides.map(context.summary(at:)),
-                ] as [String: Any]
-            },
-            "uncategorized": model.guides.indices.filter { model.guides[$0].category.isEmpty }.map(context.summary(at:)),
+            "categories": CategoriesPage.context(model, uncategorized: [])["categories"] ?? [],
             "guideCount": model.guides.count,
         ]
+        search.merge(uncategorized) { _, new in new }
         if let faq = model.faq {
-            let questions = faq.groups.flatMap { $0.source.document.sections(atLevel: 2).sections }.map { section in
-                ["question": section.heading.text, "url": faq.path.href(base) + "#" + section.heading.id]
-            }
-            search["faq"] = ["title": faq.title, "url": faq.path.href(base), "questions": questions] as [String: Any]
-            if !questions.isEmpty { search["questionCount"] = questions.count }
+            let count = faq.groups.reduce(0) { $0 + $1.source.document.sections(atLevel: 2).sections.count }
+            search["faq"] = ["title": faq.title, "url": faq.path.href(model.config.baseURL), "questionCount": count,
+                             "questionCountText": count == 1 ? "1 question" : "\(count) questions"] as [String: Any]
+            if count > 0 { search["questionCount"] = count }
         }
         return ["search": search]
     }

@@ -1,0 +1,1 @@
+A copy of templates/assets/search-index.js; its name carries its content hash.
