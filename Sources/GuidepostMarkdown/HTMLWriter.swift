@@ -57,18 +57,7 @@ struct HTMLWriter {
         case .list(let ordered, let start, let tight, let items):
             writeList(ordered: ordered, start: start, tight: tight, items: items)
         case .codeBlock(let info, let literal):
-            newline()
-            // cmark cuts at ASCII whitespace only; a no-break space stays part of the word.
-            let language = info.unicodeScalars.prefix { !" \t\n\u{0B}\u{0C}\r".unicodeScalars.contains($0) }
-            if language.isEmpty {
-                out += "<pre><code>"
-            } else {
-                out += "<pre><code class=\"language-"
-                HTMLEscaper.cmark.append(String(info[..<language.endIndex]), to: &out)
-                out += "\">"
-            }
-            HTMLEscaper.cmark.append(literal, to: &out)
-            out += "</code></pre>\n"
+            writeCodeBlock(info: info, literal: literal)
         case .htmlBlock(let fragment):
             newline()
             write(fragment)
@@ -88,6 +77,21 @@ struct HTMLWriter {
         case .footnotes(let notes):
             writeFootnotes(notes)
         }
+    }
+
+    private mutating func writeCodeBlock(info: String, literal: String) {
+        newline()
+        // cmark cuts at ASCII whitespace only; a no-break space stays part of the word.
+        let language = info.unicodeScalars.prefix { !" \t\n\u{0B}\u{0C}\r".unicodeScalars.contains($0) }
+        if language.isEmpty {
+            out += "<pre><code>"
+        } else {
+            out += "<pre><code class=\"language-"
+            HTMLEscaper.cmark.append(String(info[..<language.endIndex]), to: &out)
+            out += "\">"
+        }
+        HTMLEscaper.cmark.append(literal, to: &out)
+        out += "</code></pre>\n"
     }
 
     private mutating func writeList(ordered: Bool, start: Int, tight: Bool, items: [[Block]]) {

@@ -21,52 +21,31 @@ enum RelatedGuides {
     }
 
     static func compute(_ guides: [Guide], limit: Int = 5) -> [[Int]] {
-        var tagNumbers: [String: Int] = [:]
-        var byTag: [[Int32]] = []
-        var categoryNumbers: [[String]: Int] = [:]
-        var byCategory: [[Int32]] = []
-        // Per guide: its distinct tags and its category, as numbers into the lists above.
+        var byTag = Groups<String>()
+        var byCategory = Groups<[String]>()
+        // Per guide: its distinct tags and its category, as numbers into the groups above.
         var guideTags: [[Int]] = []
         var guideCategory: [Int?] = []
         guideTags.reserveCapacity(guides.count)
         guideCategory.reserveCapacity(guides.count)
         for (index, guide) in guides.enumerated() {
-            var tags: [Int] = []
-            for tag in Set(guide.tags) {
-                let number = tagNumbers[tag] ?? byTag.count
-                if number == byTag.count {
-                    tagNumbers[tag] = number
-                    byTag.append([])
-                }
-                byTag[number].append(Int32(index))
-                tags.append(number)
-            }
-            guideTags.append(tags)
-            if guide.category.isEmpty {
-                guideCategory.append(nil)
-            } else {
-                let number = categoryNumbers[guide.category] ?? byCategory.count
-                if number == byCategory.count {
-                    categoryNumbers[guide.category] = number
-                    byCategory.append([])
-                }
-                byCategory[number].append(Int32(index))
-                guideCategory.append(number)
-            }
+            guideTags.append(Set(guide.tags).map { byTag.add($0, guide: index) })
+            guideCategory.append(guide.category.isEmpty ? nil : byCategory.add(guide.category, guide: index))
         }
         let count = guides.count
-        return Parallel.chunks(count) { [byTag, byCategory, guideTags, guideCategory] range in
+        let (tagMembers, categoryMembers) = (byTag.members, byCategory.members)
+        return Parallel.chunks(count) { [guideTags, guideCategory] range in
             var scores = [Int32](repeating: 0, count: count)
             var touched: [Int32] = []
             return range.map { index in
                 for tag in guideTags[index] {
-                    for other in byTag[tag] where Int(other) != index {
+                    for other in tagMembers[tag] where Int(other) != index {
                         if scores[Int(other)] == 0 { touched.append(other) }
                         scores[Int(other)] += 2
                     }
                 }
                 if let category = guideCategory[index] {
-                    for other in byCategory[category] where Int(other) != index {
+                    for other in categoryMembers[category] where Int(other) != index {
                         if scores[Int(other)] == 0 { touched.append(other) }
                         scores[Int(other)] += 1
                     }
@@ -90,5 +69,22 @@ enum RelatedGuides {
     /// Higher scores first; among equal scores, the guide that comes first in reading order.
     private static func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
         a.score != b.score ? a.score > b.score : a.index < b.index
+    }
+}
+
+/// Numbers each distinct key as it is first met, and lists per number the guides that have it.
+private struct Groups<Key: Hashable> {
+    private var numbers: [Key: Int] = [:]
+    private(set) var members: [[Int32]] = []
+
+    /// The key's number, with `guide` added to its members.
+    mutating func add(_ key: Key, guide: Int) -> Int {
+        let number = numbers[key] ?? members.count
+        if number == members.count {
+            numbers[key] = number
+            members.append([])
+        }
+        members[number].append(Int32(guide))
+        return number
     }
 }
