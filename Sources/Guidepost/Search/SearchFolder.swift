@@ -79,7 +79,7 @@ struct SearchFolder {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 || !Self.isMark(bytes, at: index + 1) {
+                if Self.isLoneASCII(bytes, at: index) {
                     addASCII(byte < 0x41 || byte > 0x5A ? byte : byte + 32, body)
                     index += 1
                 } else {
@@ -99,7 +99,7 @@ struct SearchFolder {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 || !Self.isMark(bytes, at: index + 1) {
+                if Self.isLoneASCII(bytes, at: index) {
                     body(Unicode.Scalar(byte < 0x41 || byte > 0x5A ? byte : byte + 32))
                     index += 1
                 } else {
@@ -179,6 +179,12 @@ struct SearchFolder {
         guard !run.isEmpty else { return }
         body(.run(run))
         run.removeAll(keepingCapacity: true)
+    }
+
+    /// An ASCII byte that no combining mark follows: a cluster of its own, folded by arithmetic.
+    @inline(__always)
+    private static func isLoneASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] < 0x80 && (index + 1 == bytes.count || bytes[index + 1] < 0x80 || !isMark(bytes, at: index + 1))
     }
 
     private static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
