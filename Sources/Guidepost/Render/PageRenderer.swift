@@ -135,7 +135,7 @@ struct PageRenderer: Sendable {
         case .home: return draftHome()
         case .notFound: return draftNotFound()
         case .faq: return model.faq.map(draftFAQ) ?? .finished(RenderedPage(path: job.path, html: "", indexable: job.indexable))
-        case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context, uncategorized: uncategorizedOnHome()))
+        case .search: return draft(SearchPage.template, SearchPage.info(model), SearchPage.context(model, context, uncategorized: uncategorizedListing()))
         case .categories:
             return draft(CategoriesPage.template, CategoriesPage.info(model),
                          CategoriesPage.context(model, uncategorized: model.uncategorizedGuides.map(context.summary(at:))))
@@ -195,7 +195,7 @@ struct PageRenderer: Sendable {
                 ] as [String: Any]
             },
         ]
-        home.merge(uncategorizedOnHome()) { $1 }
+        home.merge(uncategorizedListing()) { $1 }
         if let page = model.home {
             home["introHTML"] = html(for: page, omitTitle: true).render(page.document)
         }
@@ -209,7 +209,7 @@ struct PageRenderer: Sendable {
     /// The first guides in no category, like a category's on the home page (and the search page),
     /// and where the rest are listed: `uncategorized`, `uncategorizedCount`, `uncategorizedURL`
     /// (only when there are more).
-    private func uncategorizedOnHome() -> [String: Any] {
+    private func uncategorizedListing() -> [String: Any] {
         let all = model.uncategorizedGuides
         var values: [String: Any] = [
             "uncategorized": all.prefix(HomeListing.guidesPerCategory).map(context.summary(at:)),
